@@ -1,0 +1,72 @@
+"""What every command shares: finding the portfolio, --as-of, --lang, exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+from stcli.i18n import resolve_language, t
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+PathArg = typer.Argument(None, help="Portföljen (standard: den som håller aktuell mapp)",
+                         show_default=False)
+AsOfOption = typer.Option(None, "--as-of", help="Bedöm per detta datum (ÅÅÅÅ-MM-DD)",
+                          metavar="DATE")
+LangOption = typer.Option(None, "--lang", help="sv | en", metavar="LANG")
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    print(message, file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def parse_as_of(value: str | None, lang: str) -> dt.date:
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        fail(t("cli.bad_date", lang, value=value))
+
+
+def locate(path: Path | None, lang: str) -> Path:
+    from stcli.load import PROFILE_FILE, find_root
+
+    start = path if path is not None else Path.cwd()
+    if path is not None and path.is_dir() and not (path / PROFILE_FILE).exists():
+        # An explicit folder must be the portfolio itself, or inside one.
+        pass
+    root = find_root(start) if start.exists() else None
+    if root is None:
+        fail(t("cli.no_portfolio", lang, path=str(start)))
+    return root
+
+
+def early_language(flag: str | None) -> str:
+    """The language before st.yaml is read (flag or ST_LANG)."""
+    return resolve_language(flag, None)
+
+
+def use_color(stream: object = None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def run(app: typer.Typer) -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

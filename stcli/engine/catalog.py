@@ -1,0 +1,116 @@
+"""The delmål catalog in force: the regulation pack, corrected by the portfolio.
+
+Socialstyrelsen's text rules; where our pack differs, a trainee corrects an entry in
+`st.yaml` (`delmal:`) or in a pack file of their own, and the correction is marked so that
+`st explain` and the reports can show it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from stcli.engine.packs import package_pack, read_user_pack, regulation_pack_name
+from stcli.model import Profile
+
+ACTIVITY_TYPES = (
+    "klinisk_tjanstgoring", "klinisk_tjanstgoring_primarvard", "kurs", "kvalitetsarbete",
+    "vetenskapligt_arbete", "auskultation", "eget_intyg",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Delmal:
+    code: str
+    group: str  # a | b | c | bt
+    title: str
+    title_en: str
+    requires: tuple[tuple[str, ...], ...]  # all of these groups, any one activity per group
+    source: str
+    confidence: str
+    note: str | None = None
+    corrected_by: str | None = None  # "st.yaml" or a pack file, when the user changed it
+
+    def localized_title(self, lang: str) -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title
+
+
+@dataclass(frozen=True, slots=True)
+class DelmalCatalog:
+    regulation: str
+    pack_version: str
+    entries: dict[str, Delmal] = field(default_factory=dict)
+    required_months: int = 0
+    required_months_doctoral: int | None = None
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.entries
+
+    def for_st(self) -> list[Delmal]:
+        """The ST delmål, BT excluded, in catalog order."""
+        return [d for d in self.entries.values() if d.group != "bt"]
+
+    def for_bt(self) -> list[Delmal]:
+        return [d for d in self.entries.values() if d.group == "bt"]
+
+
+def _entry(code: str, data: dict[str, Any], base: Delmal | None, by: str | None) -> Delmal:
+    def pick(name: str, default: Any) -> Any:
+        value = data.get(name)
+        return default if value is None else value
+
+    requires = pick("requires", base.requires if base else ())
+    return Delmal(
+        code=code,
+        group=str(pick("group", base.group if base else _group_of(code))),
+        title=str(pick("title", base.title if base else code)),
+        title_en=str(pick("title_en", base.title_en if base else "")),
+        requires=tuple(tuple(str(a) for a in group) for group in requires),
+        source=str(pick("source", base.source if base else by or "")),
+        confidence=str(pick("confidence", base.confidence if base else "")),
+        note=pick("note", base.note if base else None),
+        corrected_by=by,
+    )
+
+
+def _group_of(code: str) -> str:
+    lowered = code.lower()
+    if lowered.startswith("bt"):
+        return "bt"
+    if lowered.startswith("st"):
+        return lowered[2:3]
+    return lowered[:1]
+
+
+def load_catalog(regulation: str, profile: Profile | None = None,
+                 root: Path | None = None) -> DelmalCatalog:
+    pack = package_pack(regulation_pack_name(regulation))
+    entries: dict[str, Delmal] = {}
+    for code, data in (pack.get("delmal") or {}).items():
+        entries[str(code)] = _entry(str(code), data or {}, None, None)
+    if profile is not None and root is not None:
+        for pack_path in profile.packs:
+            try:
+                data = read_user_pack((root / pack_path).resolve())
+            except ValueError:
+                continue  # reported by the settings resolver
+            for code, override in (data.get("delmal") or {}).items():
+                if isinstance(override, dict):
+                    entries[str(code)] = _entry(str(code), override, entries.get(str(code)),
+                                                pack_path)
+    if profile is not None:
+        for code, correction in profile.delmal.items():
+            fields = {
+                "title": correction.title, "title_en": correction.title_en,
+                "requires": correction.requires, "source": correction.source,
+                "confidence": correction.confidence,
+            }
+            entries[code] = _entry(code, fields, entries.get(code), "st.yaml")
+    return DelmalCatalog(
+        regulation=regulation,
+        pack_version=str(pack.get("pack_version", "")),
+        entries=entries,
+        required_months=int(pack.get("required_months", 0) or 0),
+        required_months_doctoral=pack.get("required_months_doctoral"),
+    )

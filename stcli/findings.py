@@ -1,0 +1,91 @@
+"""The one finding type that loader, rules, status and reports share."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a value stands: a file relative to the portfolio root, 1-based line and column.
+
+    `line`/`column` are None for findings about a file or the portfolio as a whole
+    (then `file` may be None too).
+    """
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def sort_key(self) -> tuple[str, int, int]:
+        return (self.file or "", self.line or 0, self.column or 0)
+
+
+PORTFOLIO = Position()
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A message not yet put into words: a catalog key and its arguments.
+
+    Kept symbolic so that the language can be chosen after the files are read
+    (st.yaml may set it) and so that JSON, text and reports word it the same way.
+    """
+
+    key: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        from stcli.i18n import t
+
+        return t(self.key, lang, **self.args)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    message: Msg
+    position: Position = PORTFOLIO
+    hint: Msg | None = None
+    # Filled in from the rule catalog in force (packs + st.yaml) unless a rule sets it.
+    severity: Severity | None = None
+    name: str = ""
+    source: str = ""
+
+    def with_config(self, severity: Severity, name: str, source: str) -> Finding:
+        return replace(
+            self,
+            severity=self.severity or severity,
+            name=self.name or name,
+            source=self.source or source,
+        )
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (*self.position.sort_key(), self.code)
+
+    @property
+    def effective_severity(self) -> Severity:
+        return self.severity or Severity.ERROR
+
+
+def count_by_severity(findings: list[Finding]) -> dict[str, int]:
+    counts = {s.value: 0 for s in Severity}
+    for f in findings:
+        counts[f.effective_severity.value] += 1
+    return counts

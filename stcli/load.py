@@ -1,0 +1,558 @@
+"""Read a portfolio exactly: YAML nodes with positions, each scalar converted by its field's type.
+
+PyYAML's libyaml `compose` gives a node tree that keeps the text the user wrote and where
+(about 25 times faster than ruamel.yaml's round-trip loader). Values are never taken from
+YAML's own type guessing: `no` in a text field stays `no`, `1:30` in a minutes field is an
+error, not 90. Problems become findings (D001-D005, D012), never exceptions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from stcli import model
+from stcli.findings import Finding, Msg, Position
+from stcli.model import FIELDS, KINDS, FieldSpec
+from stcli.portfolio import Located, Portfolio
+
+try:  # libyaml is many times faster; the pure-Python composer gives the same nodes.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+PROFILE_FILE = "st.yaml"
+MAX_FILE_BYTES = 10 * 1024 * 1024
+# Node visits allowed per file: bounds alias expansion ("billion laughs") and hostile depth.
+MAX_NODE_VISITS = 200_000
+MAX_FINDINGS_PER_FILE = 200
+YAML_SUFFIXES = (".yaml", ".yml")
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {
+    "true": True, "false": False, "yes": True, "no": False, "on": True, "off": False,
+}
+_INT_RE = re.compile(r"[+-]?[0-9]+")
+_DECIMAL_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_YEAR_RE = re.compile(r"[0-9]{4}")
+# Words trainees write in Swedish for our English keys.
+_KEY_SYNONYMS = {
+    "datum": "date", "minuter": "minutes", "handledare": "supervisor", "slut": "end",
+    "start_datum": "start", "slutdatum": "end", "startdatum": "start", "typ": "type",
+    "kommentar": "notes", "anteckningar": "notes", "anteckning": "notes", "metod": "method",
+    "amnen": "topics", "ämnen": "topics", "titel": "title", "kurs": "title",
+    "enhet": "unit", "specialitet": "specialty", "procent": "percent", "intyg": "certificate",
+    "delmål": "delmal", "bedomare": "assessor", "bedömare": "assessor", "namn": "name",
+    "region": "region", "note": "notes",
+}
+_FOLD = str.maketrans("åäöÅÄÖéÉ", "aaoAAOeE")
+
+
+class _Invalid:
+    """A value that could not be converted; its finding is already recorded."""
+
+
+INVALID = _Invalid()
+
+
+class _Abort(Exception):
+    """The file is too hostile to go on (alias expansion, too many findings)."""
+
+
+@dataclass(slots=True)
+class LoadResult:
+    portfolio: Portfolio
+    findings: list[Finding]
+    files_read: int = 0
+
+
+def find_root(start: Path) -> Path | None:
+    """The folder holding st.yaml: `start` itself or the nearest parent (like pyproject.toml)."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        if (folder / PROFILE_FILE).is_file():
+            return folder
+    return None
+
+
+@dataclass(slots=True)
+class _FileContext:
+    rel: str
+    findings: list[Finding]
+    vocabulary: dict[str, frozenset[str]]
+    visits: int = 0
+    errors: int = 0
+    fields: dict[str, Position] = field(default_factory=dict)
+
+    def pos(self, node: yaml.Node) -> Position:
+        mark = node.start_mark
+        return Position(self.rel, mark.line + 1, mark.column + 1)
+
+    def add(self, code: str, node: yaml.Node | None, key: str, hint: Msg | None = None,
+            **args: Any) -> None:
+        position = self.pos(node) if node is not None else Position(self.rel)
+        self.findings.append(Finding(code, Msg(key, args), position, hint))
+        self.errors += 1
+        if self.errors > MAX_FINDINGS_PER_FILE:
+            raise _Abort("too-many-findings")
+
+
+def load(root: Path) -> LoadResult:
+    """Load the portfolio at `root` (the folder holding st.yaml)."""
+    root = root.resolve()
+    findings: list[Finding] = []
+    portfolio = Portfolio(root=str(root))
+    files_read = 0
+    vocabulary: dict[str, frozenset[str]] = {}
+
+    node = _read_yaml(root, root / PROFILE_FILE, PROFILE_FILE, findings, portfolio)
+    if node is not None:
+        files_read += 1
+        ctx = _FileContext(PROFILE_FILE, findings, vocabulary)
+        profile = _convert_top_record(node, "Profile", ctx)
+        if profile is not None:
+            portfolio.profile = profile
+            extra = frozenset(profile.value.vocabulary.specialty)
+            if extra:
+                vocabulary["specialty"] = extra
+
+    for kind in KINDS:
+        folder = root / kind
+        record_name = model.KIND_RECORDS[kind].__name__
+        for path, rel in _kind_files(root, folder, findings):
+            node = _read_yaml(root, path, rel, findings, portfolio)
+            if node is None:
+                continue
+            files_read += 1
+            ctx = _FileContext(rel, findings, vocabulary)
+            entries = portfolio.entries(kind)
+            try:
+                if isinstance(node, yaml.SequenceNode):
+                    for item in node.value:
+                        located = _convert_top_record(item, record_name, ctx, entry=True)
+                        if located is not None:
+                            entries.append(located)
+                elif isinstance(node, yaml.MappingNode):
+                    located = _convert_top_record(node, record_name, ctx, entry=True)
+                    if located is not None:
+                        entries.append(located)
+                elif not _is_null(node):
+                    ctx.add("D004", node, "load.not_entries", kind=kind)
+            except _Abort:
+                pass
+    return LoadResult(portfolio, findings, files_read)
+
+
+# --- files -----------------------------------------------------------------------------------
+
+
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _kind_files(root: Path, folder: Path, findings: list[Finding]) -> list[tuple[Path, str]]:
+    """Every *.yaml/*.yml below a kind's folder, sorted; links leaving the portfolio refused."""
+    if not folder.exists() and not folder.is_symlink():
+        return []
+    rel_folder = folder.relative_to(root).as_posix()
+    if folder.is_symlink() and not _inside(root, folder):
+        findings.append(
+            Finding("D012", Msg("load.link_outside", {"path": rel_folder}), Position(rel_folder))
+        )
+        return []
+    found: list[tuple[Path, str]] = []
+    for current, dirnames, filenames in os.walk(folder, followlinks=False):
+        here = Path(current)
+        dirnames.sort()
+        for name in list(dirnames):
+            sub = here / name
+            if sub.is_symlink():
+                # Links to folders are not followed (no loops); one leaving the portfolio is
+                # worth telling about, since its data would silently be missing.
+                if not _inside(root, sub):
+                    rel = sub.relative_to(root).as_posix()
+                    findings.append(
+                        Finding("D012", Msg("load.link_outside", {"path": rel}), Position(rel))
+                    )
+                dirnames.remove(name)
+        for name in sorted(filenames):
+            if not name.lower().endswith(YAML_SUFFIXES) or name.startswith("."):
+                continue
+            path = here / name
+            found.append((path, path.relative_to(root).as_posix()))
+    return found
+
+
+def _read_yaml(
+    root: Path, path: Path, rel: str, findings: list[Finding], portfolio: Portfolio
+) -> yaml.Node | None:
+    def refuse(key: str, line: int | None = None, column: int | None = None,
+               **args: Any) -> None:
+        findings.append(Finding("D012", Msg(key, {"path": rel, **args}), Position(rel, line,
+                                                                                  column)))
+
+    try:
+        if path.is_symlink() and not _inside(root, path):
+            refuse("load.link_outside")
+            return None
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            refuse("load.too_large", size_mb=Decimal(size) / (1024 * 1024),
+                   limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+            return None
+        if not path.is_file():
+            refuse("load.not_a_file")
+            return None
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        refuse("load.unreadable", reason=error.strerror or type(error).__name__)
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        refuse("load.too_large", size_mb=Decimal(len(raw)) / (1024 * 1024),
+               limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        refuse("load.not_utf8", line, column)
+        return None
+    if "\x00" in text:
+        refuse("load.binary")
+        return None
+    portfolio.texts[rel] = text
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = str(error.problem or error.context or "").strip()
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        findings.append(
+            Finding("D001", Msg("load.yaml_syntax", {"problem": problem}),
+                    Position(rel, line, column), _syntax_hint(problem, text, mark))
+        )
+    except (yaml.YAMLError, RecursionError, MemoryError, ValueError) as error:
+        findings.append(
+            Finding("D001", Msg("load.yaml_syntax", {"problem": type(error).__name__}),
+                    Position(rel))
+        )
+    return None
+
+
+def _syntax_hint(problem: str, text: str, mark: Any) -> Msg | None:
+    line_text = ""
+    if mark is not None:
+        lines = text.splitlines()
+        if 0 <= mark.line < len(lines):
+            line_text = lines[mark.line]
+    if "\t" in problem or "\\t" in problem or "\t" in line_text[: (mark.column + 1) if mark
+                                                                else 0]:
+        return Msg("load.hint_tabs")
+    if "mapping values are not allowed" in problem:
+        return Msg("load.hint_colon")
+    if "expected a single document" in problem or "but found '<document start>'" in problem:
+        return Msg("load.hint_one_document")
+    if "found undefined alias" in problem:
+        return Msg("load.hint_alias")
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return Msg("load.hint_indent")
+    return None
+
+
+# --- conversion ------------------------------------------------------------------------------
+
+
+def _plain(node: yaml.Node) -> bool:
+    """Written without quotes (libyaml says '' where the pure-Python composer says None)."""
+    return not node.style
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and _plain(node) and node.value in _NULLS
+
+
+def _scalar(node: yaml.Node) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD).lower().strip().replace(" ", "-").replace("_", "-")
+
+
+def suggest(value: str, choices: list[str] | tuple[str, ...] | frozenset[str]) -> str | None:
+    """The nearest valid word: Swedish letters folded first (`föräldraledighet`), then spelling."""
+    folded = _fold(value)
+    for choice in choices:
+        if _fold(choice) == folded:
+            return choice
+    close = difflib.get_close_matches(folded, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _convert_top_record(
+    node: yaml.Node, name: str, ctx: _FileContext, entry: bool = False
+) -> Located[Any] | None:
+    ctx.fields = {}
+    if not isinstance(node, yaml.MappingNode):
+        ctx.add("D004", node, "load.expected_entry" if entry else "load.expected_mapping")
+        return None
+    errors_before = ctx.errors
+    try:
+        value = _convert_record(node, name, "", ctx)
+    except RecursionError:
+        ctx.add("D001", node, "load.too_deep")
+        return None
+    if value is INVALID or ctx.errors > errors_before:
+        return None
+    return Located(value, ctx.pos(node), ctx.fields)
+
+
+def _visit(ctx: _FileContext) -> None:
+    ctx.visits += 1
+    if ctx.visits > MAX_NODE_VISITS:
+        ctx.add("D001", None, "load.alias_expansion")
+        raise _Abort("alias-expansion")
+
+
+def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) -> Any:
+    _visit(ctx)
+    if not isinstance(node, yaml.MappingNode):
+        ctx.add("D004", node, "load.expected_mapping_field", field=path or name)
+        return INVALID
+    specs = {spec.key: spec for spec in FIELDS[name]}
+    values: dict[str, Any] = {}
+    seen: dict[str, yaml.Node] = {}
+    failed = False
+    for key_node, value_node in node.value:
+        key = _scalar(key_node)
+        if key is None:
+            ctx.add("D004", key_node, "load.key_not_text")
+            failed = True
+            continue
+        if key in seen:
+            first = seen[key].start_mark
+            ctx.add("D002", key_node, "load.duplicate_key", key=key, first_line=first.line + 1)
+            failed = True
+            continue
+        seen[key] = key_node
+        if key.startswith("x_"):
+            continue
+        spec = specs.get(key)
+        if spec is None:
+            near = _KEY_SYNONYMS.get(key.lower()) if key.lower() in _KEY_SYNONYMS else None
+            if near not in specs:
+                near = suggest(key, list(specs))
+            hint = Msg("hint.did_you_mean", {"value": near}) if near else Msg(
+                "hint.valid_keys", {"keys": sorted(specs)})
+            ctx.add("D003", key_node, "load.unknown_field", hint, key=key)
+            failed = True
+            continue
+        full = f"{path}.{spec.attr}" if path else spec.key
+        ctx.fields[full] = ctx.pos(value_node)
+        if _is_null(value_node):
+            if spec.required:
+                ctx.add("D005", value_node, "load.missing_value", field=key)
+                failed = True
+            elif spec.nullable:
+                values[spec.attr] = None
+            # else: the record's default (an empty list, a default word) holds
+            continue
+        converted = _convert(value_node, spec.type, full, key, ctx)
+        if converted is INVALID:
+            failed = True
+        else:
+            values[spec.attr] = converted
+    for spec in specs.values():
+        if spec.required and spec.key not in seen:
+            ctx.add("D005", node, "load.missing_field", field=spec.key)
+            failed = True
+    if failed:
+        return INVALID
+    record_class = getattr(model, name)
+    return record_class(**values)
+
+
+def _convert(node: yaml.Node, desc: Any, path: str, key: str, ctx: _FileContext) -> Any:
+    _visit(ctx)
+    kind, argument, constraints = desc
+    if kind == "model":
+        return _convert_record(node, argument, path, ctx)
+    if kind == "list":
+        items = node.value if isinstance(node, yaml.SequenceNode) else None
+        if items is None:
+            if isinstance(node, yaml.MappingNode):
+                ctx.add("D004", node, "load.expected_list", field=key)
+                return INVALID
+            items = [node]  # `delmal: STc1` is read as a list of one
+        result = []
+        ok = True
+        for index, item in enumerate(items):
+            value = _convert(item, argument, f"{path}.{index}", key, ctx)
+            if value is INVALID:
+                ok = False
+            else:
+                result.append(value)
+        return result if ok else INVALID
+    if kind == "dict":
+        if not isinstance(node, yaml.MappingNode):
+            ctx.add("D004", node, "load.expected_mapping_field", field=key)
+            return INVALID
+        mapping: dict[str, Any] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            sub = _scalar(key_node)
+            if sub is None:
+                ctx.add("D004", key_node, "load.key_not_text")
+                ok = False
+                continue
+            if sub in mapping:
+                ctx.add("D002", key_node, "load.duplicate_key", key=sub,
+                        first_line=key_node.start_mark.line + 1)
+                ok = False
+                continue
+            ctx.fields[f"{path}.{sub}"] = ctx.pos(value_node)
+            value = _convert(value_node, argument, f"{path}.{sub}", sub, ctx)
+            if value is INVALID:
+                ok = False
+            else:
+                mapping[sub] = value
+        return mapping if ok else INVALID
+    if kind == "union":
+        wants_mapping = isinstance(node, yaml.MappingNode)
+        for option in argument:
+            if (option[0] == "model") == wants_mapping:
+                return _convert(node, option, path, key, ctx)
+        ctx.add("D004", node, "load.wrong_shape", field=key)
+        return INVALID
+    if kind == "any":
+        return _plain_value(node, ctx)
+    text = _scalar(node)
+    if text is None:
+        ctx.add("D004", node, "load.expected_scalar", field=key)
+        return INVALID
+    return _convert_scalar(node, text, kind, argument, constraints, key, ctx)
+
+
+def _convert_scalar(node: yaml.Node, text: str, kind: str, argument: Any,
+                    constraints: dict[str, Any], key: str, ctx: _FileContext) -> Any:
+    value: Any
+    if kind == "str":
+        value = text
+        if len(value) < constraints.get("min_length", 0):
+            ctx.add("D004", node, "load.empty_text", field=key)
+            return INVALID
+        pattern = constraints.get("pattern")
+        if pattern and not re.fullmatch(pattern, value):
+            ctx.add("D004", node, "load.bad_identifier", Msg("hint.identifier"), field=key,
+                    value=value)
+            return INVALID
+        return value
+    stripped = text.strip()
+    if kind == "enum":
+        choices: tuple[str, ...] = argument
+        extra = ctx.vocabulary.get(key, frozenset())
+        if stripped in choices or stripped in extra:
+            return stripped
+        near = suggest(stripped, (*choices, *extra))
+        hint = Msg("hint.did_you_mean", {"value": near}) if near else Msg(
+            "hint.valid_values", {"values": list(choices)})
+        ctx.add("D004", node, "load.unknown_word", hint, field=key, value=stripped)
+        return INVALID
+    if kind in ("date", "year_or_date"):
+        if kind == "year_or_date" and _YEAR_RE.fullmatch(stripped):
+            return dt.date(int(stripped), 12, 31)
+        match = _DATE_RE.fullmatch(stripped)
+        if not match:
+            ctx.add("D004", node, "load.not_a_date", Msg("hint.date_format"), field=key,
+                    value=stripped)
+            return INVALID
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            ctx.add("D004", node, "load.impossible_date", Msg("hint.date_exists"), field=key,
+                    value=stripped)
+            return INVALID
+    if kind == "bool":
+        found = _BOOLS.get(stripped.lower())
+        if found is None:
+            ctx.add("D004", node, "load.not_a_bool", Msg("hint.bool"), field=key,
+                    value=stripped)
+            return INVALID
+        return found
+    if kind == "int":
+        if not _INT_RE.fullmatch(stripped):
+            hint = Msg("hint.minutes") if ":" in stripped else Msg("hint.whole_number")
+            ctx.add("D004", node, "load.not_an_int", hint, field=key, value=stripped)
+            return INVALID
+        value = int(stripped)
+    elif kind == "decimal":
+        if not _DECIMAL_RE.fullmatch(stripped):
+            hint = Msg("hint.decimal_point") if "," in stripped else None
+            ctx.add("D004", node, "load.not_a_number", hint, field=key, value=stripped)
+            return INVALID
+        try:
+            value = Decimal(stripped)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+            ctx.add("D004", node, "load.not_a_number", field=key, value=stripped)
+            return INVALID
+    else:  # pragma: no cover - codegen emits only the kinds above
+        raise AssertionError(kind)
+    low = constraints.get("ge", constraints.get("gt"))
+    high = constraints.get("le", constraints.get("lt"))
+    too_low = ("ge" in constraints and value < constraints["ge"]) or (
+        "gt" in constraints and value <= constraints["gt"])
+    too_high = ("le" in constraints and value > constraints["le"]) or (
+        "lt" in constraints and value >= constraints["lt"])
+    if too_low or too_high:
+        ctx.add("D004", node, "load.out_of_range", field=key, value=stripped,
+                low=low if low is not None else "", high=high if high is not None else "")
+        return INVALID
+    return value
+
+
+def _plain_value(node: yaml.Node, ctx: _FileContext) -> Any:
+    """A value of free shape (rule parameters): YAML's core types, read from the text."""
+    _visit(ctx)
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain_value(item, ctx) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {
+            str(_scalar(k)): _plain_value(v, ctx) for k, v in node.value
+        }
+    text = node.value
+    if not _plain(node):
+        return text
+    if text in _NULLS:
+        return None
+    if _INT_RE.fullmatch(text):
+        return int(text)
+    if _DECIMAL_RE.fullmatch(text):
+        return Decimal(text)
+    lowered = text.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    return text
+
+
+def iter_fieldspecs(name: str) -> tuple[FieldSpec, ...]:
+    return FIELDS[name]

@@ -1,0 +1,53 @@
+"""The loaded portfolio: typed records, each with where it was written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from stcli.findings import Position
+from stcli.model import Activity, Assessment, Course, Leave, Milestone, Placement, Profile
+from stcli.model import Supervision as SupervisionSession
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Located(Generic[T]):
+    """A record and its position: the entry's, and each field's by dotted path."""
+
+    value: T
+    position: Position
+    fields: dict[str, Position] = field(default_factory=dict)
+
+    def at(self, path: str) -> Position:
+        """The position of a field such as `end` or `funding.approved`, else the entry's."""
+        return self.fields.get(path, self.position)
+
+
+@dataclass(slots=True)
+class Portfolio:
+    root: str
+    profile: Located[Profile] | None = None
+    placements: list[Located[Placement]] = field(default_factory=list)
+    supervision: list[Located[SupervisionSession]] = field(default_factory=list)
+    assessments: list[Located[Assessment]] = field(default_factory=list)
+    courses: list[Located[Course]] = field(default_factory=list)
+    leave: list[Located[Leave]] = field(default_factory=list)
+    activities: list[Located[Activity]] = field(default_factory=list)
+    milestones: list[Located[Milestone]] = field(default_factory=list)
+    # The text of every file read, relative path -> text, for scans that must cover
+    # comments and x_ keys too (P001).
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def entries(self, kind: str) -> list[Located[Any]]:
+        found: list[Located[Any]] = getattr(self, kind)
+        return found
+
+
+def activity_first_day(activity: Activity) -> Any:
+    return activity.start or activity.date
+
+
+def activity_last_day(activity: Activity) -> Any:
+    return activity.end or activity.date or activity.start

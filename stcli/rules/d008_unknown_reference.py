@@ -1,0 +1,45 @@
+"""D008 unknown-reference: a supervisor or assessor id not declared in st.yaml.
+
+A supervision session's `supervisor` is always an id. An assessment's `assessor` and a
+placement's or activity's `supervisor` may be an id or a name: a single word without
+spaces that is not declared is taken as a mistyped id, text with a space as a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from stcli.findings import Finding
+from stcli.load import suggest
+from stcli.rules import RuleContext, rule
+
+
+@rule("D008", "unknown-reference")
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    ids = [s.id for s in ctx.profile.supervisors]
+    known = set(ids)
+
+    def unknown(value: str, strict: bool) -> bool:
+        if value in known:
+            return False
+        return strict or " " not in value.strip()
+
+    def finding(item_at: object, value: str) -> Finding:
+        near = suggest(value, ids) if ids else None
+        return ctx.finding("unknown", item_at,  # type: ignore[arg-type]
+                           hint="did_you_mean" if near else "declare",
+                           hint_args={"value": near} if near else {}, value=value)
+
+    for item in ctx.portfolio.supervision:
+        value = item.value.supervisor
+        if value is not None and unknown(value, strict=True):
+            yield finding(item.at("supervisor"), value)
+    for item in ctx.portfolio.assessments:
+        value = item.value.assessor
+        if value is not None and unknown(value, strict=False):
+            yield finding(item.at("assessor"), value)
+    for kind in ("placements", "activities"):
+        for item in ctx.portfolio.entries(kind):
+            value = item.value.supervisor
+            if isinstance(value, str) and unknown(value, strict=False):
+                yield finding(item.at("supervisor"), value)

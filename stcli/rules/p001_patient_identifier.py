@@ -1,0 +1,24 @@
+"""P001 patient-identifier: a personnummer or samordningsnummer anywhere in a file.
+
+Every file read is scanned as text, comments and `x_` keys included: patient data must never
+enter a repository that may be pushed to a public host. The number is reported masked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from stcli.findings import Finding, Position
+from stcli.pii import find_identity_numbers
+from stcli.rules import RuleContext, rule
+
+
+@rule("P001", "patient-identifier", needs_profile=False)
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for rel, text in sorted(ctx.portfolio.texts.items()):
+        for match in find_identity_numbers(text):
+            line = text.count("\n", 0, match.start) + 1
+            column = match.start - (text.rfind("\n", 0, match.start) + 1) + 1
+            yield ctx.finding("found", Position(rel, line, column), hint="remove",
+                              masked=match.masked, kind=match.kind)
+
