@@ -32,7 +32,7 @@ def _constraints(metadata: list[Any]) -> dict[str, Any]:
     for item in metadata:
         for cls, name in _CONSTRAINT_NAMES.items():
             if isinstance(item, cls):
-                value = getattr(item, name if name not in ("min_length", "max_length") else name)
+                value = getattr(item, name)
                 found[name] = int(value) if isinstance(value, Decimal | int) else value
         pattern = getattr(item, "pattern", None)
         if isinstance(pattern, str):

@@ -1,8 +1,8 @@
 """One message catalog for every user-facing string: Swedish by default, English on request.
 
 The catalog is split by area (`catalog_*.py`: core, each rule family, status, report,
-write) only to keep files short; `catalog()` merges them and a test checks that every key has both languages and the same
-placeholders.
+write) only to keep files short; `catalog()` merges them, and a test checks that every key
+has both languages and the same placeholders.
 """
 
 from __future__ import annotations
