@@ -99,10 +99,10 @@ class _FileContext:
         mark = node.start_mark
         return Position(self.rel, mark.line + 1, mark.column + 1)
 
-    def add(self, code: str, node: yaml.Node | None, key: str, hint: Msg | None = None,
-            **args: Any) -> None:
+    def add(self, code: str, node: yaml.Node | None, message_key: str,
+            hint: Msg | None = None, /, **args: Any) -> None:
         position = self.pos(node) if node is not None else Position(self.rel)
-        self.findings.append(Finding(code, Msg(key, args), position, hint))
+        self.findings.append(Finding(code, Msg(message_key, args), position, hint))
         self.errors += 1
         if self.errors > MAX_FINDINGS_PER_FILE:
             raise _Abort("too-many-findings")
@@ -120,7 +120,10 @@ def load(root: Path) -> LoadResult:
     if node is not None:
         files_read += 1
         ctx = _FileContext(PROFILE_FILE, findings, vocabulary)
-        profile = _convert_top_record(node, "Profile", ctx)
+        try:
+            profile = _convert_top_record(node, "Profile", ctx)
+        except _Abort:
+            profile = None
         if profile is not None:
             portfolio.profile = profile
             extra = frozenset(profile.value.vocabulary.specialty)
@@ -270,7 +273,7 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> Msg | None:
         return Msg("load.hint_tabs")
     if "mapping values are not allowed" in problem:
         return Msg("load.hint_colon")
-    if "expected a single document" in problem or "but found '<document start>'" in problem:
+    if "another document" in problem or "single document" in problem:
         return Msg("load.hint_one_document")
     if "found undefined alias" in problem:
         return Msg("load.hint_alias")
@@ -327,21 +330,22 @@ def _convert_top_record(
     return Located(value, ctx.pos(node), ctx.fields)
 
 
-def _visit(ctx: _FileContext) -> None:
+def _visit(ctx: _FileContext, node: yaml.Node) -> None:
     ctx.visits += 1
     if ctx.visits > MAX_NODE_VISITS:
-        ctx.add("D001", None, "load.alias_expansion")
+        ctx.add("D001", node, "load.alias_expansion")
         raise _Abort("alias-expansion")
 
 
 def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) -> Any:
-    _visit(ctx)
+    _visit(ctx, node)
     if not isinstance(node, yaml.MappingNode):
         ctx.add("D004", node, "load.expected_mapping_field", field=path or name)
         return INVALID
     specs = {spec.key: spec for spec in FIELDS[name]}
     values: dict[str, Any] = {}
     seen: dict[str, yaml.Node] = {}
+    suggested: set[str] = set()  # fields named in a did-you-mean: no second finding for them
     failed = False
     for key_node, value_node in node.value:
         key = _scalar(key_node)
@@ -362,6 +366,8 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
             near = _KEY_SYNONYMS.get(key.lower()) if key.lower() in _KEY_SYNONYMS else None
             if near not in specs:
                 near = suggest(key, list(specs))
+            if near:
+                suggested.add(near)
             hint = Msg("hint.did_you_mean", {"value": near}) if near else Msg(
                 "hint.valid_keys", {"keys": sorted(specs)})
             ctx.add("D003", key_node, "load.unknown_field", hint, key=key)
@@ -383,7 +389,7 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
         else:
             values[spec.attr] = converted
     for spec in specs.values():
-        if spec.required and spec.key not in seen:
+        if spec.required and spec.key not in seen and spec.key not in suggested:
             ctx.add("D005", node, "load.missing_field", field=spec.key)
             failed = True
     if failed:
@@ -393,7 +399,7 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
 
 
 def _convert(node: yaml.Node, desc: Any, path: str, key: str, ctx: _FileContext) -> Any:
-    _visit(ctx)
+    _visit(ctx, node)
     kind, argument, constraints = desc
     if kind == "model":
         return _convert_record(node, argument, path, ctx)
@@ -532,7 +538,7 @@ def _convert_scalar(node: yaml.Node, text: str, kind: str, argument: Any,
 
 def _plain_value(node: yaml.Node, ctx: _FileContext) -> Any:
     """A value of free shape (rule parameters): YAML's core types, read from the text."""
-    _visit(ctx)
+    _visit(ctx, node)
     if isinstance(node, yaml.SequenceNode):
         return [_plain_value(item, ctx) for item in node.value]
     if isinstance(node, yaml.MappingNode):

@@ -83,7 +83,7 @@ def echo(text: str) -> str:
     return masked
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **args: Any) -> str:
+def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **args: Any) -> str:
     entry = catalog().get(key)
     if entry is None:
         # A missing key is a bug; the test of the catalog catches it. Never crash a user's run.

@@ -1,0 +1,84 @@
+"""Speed benchmarks: median wall time of whole `st` commands on generated portfolios.
+
+    python bench/run.py [--runs 7] [--years 5]
+
+Generates a portfolio with bench/generate.py into bench/generated/ (git-ignored), then times
+`st validate` against `yamllint` on the same files (budget: median <= 0.4 s and <= 0.25 of
+yamllint's), `st status` (<= 0.5 s) and the HTML annual report (<= 0.8 s). Each command runs
+as a fresh process, as a user or pre-commit runs it: startup is most of the cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BUDGETS = {"validate": 0.4, "status": 0.5, "report-html": 0.8}
+
+
+def _generate(years: int) -> Path:
+    spec = importlib.util.spec_from_file_location("st_bench_generate", HERE / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = HERE / "generated" / f"{years}y"
+    if out.exists():
+        shutil.rmtree(out)
+    root: Path = module.generate(out, years, 1)
+    return root
+
+
+def _median(command: list[str], runs: int, cwd: Path) -> tuple[float, int]:
+    times = []
+    code = 0
+    subprocess.run(command, cwd=cwd, capture_output=True)  # warm the file cache
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(command, cwd=cwd, capture_output=True)
+        times.append(time.perf_counter() - start)
+        code = result.returncode
+    return statistics.median(times), code
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--years", type=int, default=5)
+    args = parser.parse_args()
+    root = _generate(args.years)
+    files = sorted(str(p) for p in root.rglob("*.yaml"))
+    size = sum(Path(f).stat().st_size for f in files)
+    print(f"portfolio: {root} ({len(files)} files, {size / 1024:.0f} KiB)")
+    st = [sys.executable, "-m", "stcli"]
+    as_of = ["--as-of", f"{2023 + args.years}-06-01"]
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        commands = {
+            "validate": [*st, "validate", str(root), *as_of],
+            "yamllint": [sys.executable, "-m", "yamllint", "-d", "relaxed", *files],
+            "status": [*st, "status", str(root), *as_of],
+            "report-html": [*st, "report", "--annual", "--format", "html", "-o",
+                            str(Path(tmp) / "r.html"), str(root), *as_of],
+        }
+        for name, command in commands.items():
+            median, code = _median(command, args.runs, HERE)
+            results[name] = median
+            budget = BUDGETS.get(name)
+            verdict = "" if budget is None else (
+                f"  budget {budget:.2f} s: {'ok' if median <= budget else 'OVER'}")
+            print(f"{name:12} median {median:.3f} s over {args.runs} runs (exit {code}){verdict}")
+    ratio = results["validate"] / results["yamllint"]
+    print(f"validate / yamllint = {ratio:.3f}  budget 0.25: {'ok' if ratio <= 0.25 else 'OVER'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

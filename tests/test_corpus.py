@@ -1,0 +1,110 @@
+"""The broken-portfolio corpus: every defect gives findings with positions, never a traceback.
+
+Each folder in tests/corpus/ is a portfolio with one kind of defect (st.yaml from
+`_base_st.yaml` unless the case has its own); `expected.txt` holds the data and privacy
+findings (D, P codes) in English. Cases that cannot live in git (30 MB, links, unreadable)
+are built in tmp_path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from stcli.cli import app
+from tests.conftest import assert_golden
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+runner = CliRunner()
+
+
+def _materialize(case: str, tmp_path: Path) -> Path:
+    root = tmp_path / case
+    shutil.copytree(CORPUS / case, root, ignore=shutil.ignore_patterns("expected.txt"))
+    if not (root / "st.yaml").exists():
+        shutil.copy(CORPUS / "_base_st.yaml", root / "st.yaml")
+    return root
+
+
+def _data_lines(output: str) -> str:
+    keep = [line for line in output.splitlines()
+            if (" D0" in line or " P0" in line) and ": " in line]
+    return "\n".join(keep) + "\n"
+
+
+def _validate(root: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["validate", str(root), "--as-of", "2025-06-01", "--lang",
+                                 "en", "--info", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        f"traceback: {result.exception!r}")
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_corpus_case(case: str, tmp_path: Path) -> None:
+    root = _materialize(case, tmp_path)
+    code, output = _validate(root)
+    assert "Traceback" not in output
+    assert_golden(CORPUS / case / "expected.txt", _data_lines(output))
+    clean_cases = {"bom", "crlf", "empty-file"}
+    if case in clean_cases:
+        assert code == 0, output
+    else:
+        assert code == 1, output
+
+
+def test_corpus_never_echoes_identity_number(tmp_path: Path) -> None:
+    root = _materialize("personnummer", tmp_path)
+    for fmt in ("text", "json", "github"):
+        _, output = _validate(root, "--format", fmt, "--context")
+        assert "1212-1212" not in output and "121212-1212" not in output
+        assert "P001" in output
+
+
+def test_large_file_refused(tmp_path: Path) -> None:
+    root = _materialize("crlf", tmp_path)
+    big = root / "supervision" / "huge.yaml"
+    with big.open("w", encoding="utf-8") as handle:
+        line = "- {date: 2025-01-14, minutes: 60, supervisor: anna}\n"
+        handle.write(line * (30 * 1024 * 1024 // len(line) + 1))
+    code, output = _validate(root)
+    assert code == 1
+    assert "supervision/huge.yaml: error D012 not-a-portfolio" in output
+    assert "MB" in output
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_links_leading_outside_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("- {date: 2025-01-14, minutes: 60}\n")
+    root = _materialize("crlf", tmp_path)
+    os.symlink(outside / "secret.yaml", root / "supervision" / "link.yaml")
+    os.symlink(outside, root / "supervision" / "linkdir")
+    os.symlink(root / "supervision", root / "supervision" / "loop")  # a loop inside: ignored
+    code, output = _validate(root)
+    assert code == 1
+    assert "supervision/link.yaml: error D012" in output
+    assert "supervision/linkdir: error D012" in output
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
+                    reason="root reads every file; unreadable files cannot be made")
+def test_unreadable_file(tmp_path: Path) -> None:  # pragma: no cover - not as root
+    root = _materialize("crlf", tmp_path)
+    target = root / "supervision" / "2025.yaml"
+    target.chmod(0)
+    code, output = _validate(root)
+    assert "D012" in output
+
+
+def test_no_portfolio_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "st init" in result.output
