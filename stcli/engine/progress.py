@@ -11,6 +11,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from stcli.engine.catalog import Delmal, DelmalCatalog
@@ -18,7 +19,7 @@ from stcli.engine.settings import RuleSetting
 from stcli.engine.timecount import LeaveSpan, Timeline, add_years, st_year_bounds, st_year_of
 from stcli.findings import Msg
 from stcli.model import Leave, Placement, Profile
-from stcli.portfolio import Located, Portfolio, activity_first_day
+from stcli.portfolio import Located, Portfolio, activity_first_day, activity_last_day
 
 DAY = dt.timedelta(days=1)
 NONCOUNTING_KINDS = frozenset({"foraldraledighet", "tjanstledighet"})
@@ -78,6 +79,24 @@ class Gap:
 
 
 @dataclass(frozen=True, slots=True)
+class YearEntries:
+    """Which entries belong to an ST year: indices into the portfolio's list of each kind.
+
+    Dated items (supervision to as_of, assessments to as_of, milestones) by the ST year
+    holding their date unless they say `st_year:`; periods (placements, courses, leave,
+    activities) when they share a day with the year, planned ones included.
+    """
+
+    placements: tuple[int, ...] = ()
+    supervision: tuple[int, ...] = ()
+    assessments: tuple[int, ...] = ()
+    courses: tuple[int, ...] = ()
+    leave: tuple[int, ...] = ()
+    activities: tuple[int, ...] = ()
+    milestones: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class StYear:
     number: int
     start: dt.date
@@ -93,6 +112,13 @@ class StYear:
     # A001's minimum × (days not on non-counting leave) / (days of the year), rounded up
     assessment_minimum: int
     absence_days: int  # sjukskrivning + vab days in the year
+    # For the annual report: month credit of the year up to min(end, as_of), exact
+    months_served: Fraction = Fraction(0)
+    # served months in all (credited included) up to min(end, as_of)
+    served_total: Fraction = Fraction(0)
+    # supervision minutes per calendar month of the year, up to as_of: (YYYY-MM, minutes)
+    supervision_per_month: tuple[tuple[str, int], ...] = ()
+    entries: YearEntries = field(default_factory=YearEntries)
 
     @property
     def minutes_per_week(self) -> Fraction | None:
@@ -111,6 +137,30 @@ class SupervisionProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceRef:
+    """One entry citing a delmål: `portfolio.entries(kind)[index]`."""
+
+    kind: str  # placements | courses | activities
+    index: int
+    types: tuple[str, ...]  # activity types it is evidence of
+    started: bool  # by as_of; otherwise planned
+    certificate: str  # none | requested | signed
+
+
+@dataclass(frozen=True, slots=True)
+class ServicePeriod:
+    """One line of the service list in Socialstyrelsen's application: a placement's days
+    (to as_of) at one constant share of full time, non-counting leave taken off."""
+
+    index: int  # into portfolio.placements
+    start: dt.date
+    end: dt.date  # cut at as_of
+    percent: Fraction  # of full time, 0-100
+    months: Fraction  # converted to full time, exact (month credit)
+    ongoing: bool  # the placement goes on after as_of
+
+
+@dataclass(frozen=True, slots=True)
 class DelmalStatus:
     delmal: Delmal
     evidence: dict[str, int]  # activity type -> entries (started by as_of)
@@ -118,6 +168,12 @@ class DelmalStatus:
     missing: tuple[tuple[str, ...], ...]  # requirement groups with no evidence
     certified: bool  # some evidence has certificate: signed
     assessments: int
+    entries: tuple[EvidenceRef, ...] = ()  # the evidence itself, planned entries included
+
+    @property
+    def requirements_met(self) -> int:
+        """Requirement groups with evidence (of len(delmal.requires))."""
+        return len(self.delmal.requires) - len(self.missing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +196,19 @@ class Progress:
     deadlines: tuple[Deadline, ...]
     in_bt: bool
     timeline: Timeline = field(repr=False, compare=False)
+    # the service list (vardcentral and sidotjänstgöring; auskultation overlaps them)
+    service: tuple[ServicePeriod, ...] = ()
+
+    @property
+    def service_months(self) -> Fraction:
+        """Σ months of the service list (credited months not included)."""
+        return sum((p.months for p in self.service), Fraction(0))
+
+    @property
+    def service_uncovered(self) -> Fraction:
+        """Served months in ST that no line of the service list accounts for (days with
+        no placement); negative when placements overlap beyond the employment."""
+        return self.time.served_in_st - self.service_months
 
     def year(self, number: int) -> StYear | None:
         for year in self.years:
@@ -201,11 +270,63 @@ def compute_progress(
         deadlines=(),
         in_bt=in_bt,
         timeline=timeline,
+        service=_service(portfolio, timeline, as_of),
     )
     from stcli.engine.deadlines import upcoming_deadlines
 
     deadlines = tuple(upcoming_deadlines(portfolio, profile, progress, settings))
     return Progress(**{**_fields(progress), "deadlines": deadlines})
+
+
+def progress_at(portfolio: Portfolio, profile: Profile, day: dt.date,
+                settings: dict[str, RuleSetting], catalog: DelmalCatalog) -> Progress:
+    """The progress model as it stood at the end of `day` (entries after it count as
+    planned): the annual report compares the delmål at the start and end of an ST year."""
+    return compute_progress(portfolio, profile, day, settings, catalog)
+
+
+def _service(portfolio: Portfolio, timeline: Timeline,
+             as_of: dt.date) -> tuple[ServicePeriod, ...]:
+    """The service list: each placement cut where its share of full time changes."""
+    changes = sorted({when for when, _ in timeline.employment}
+                     | {span.start for span in timeline.noncounting_leave}
+                     | {span.end + DAY for span in timeline.noncounting_leave
+                        if span.end < dt.date.max})
+    rows: list[ServicePeriod] = []
+    for index, item in enumerate(portfolio.placements):
+        placement = item.value
+        if placement.type == "auskultation" or placement.start > as_of:
+            continue
+        last = min(placement.end, as_of)
+        if last < placement.start:
+            continue
+        own = None if placement.percent is None else Fraction(placement.percent) / 100
+        bounds = [placement.start, *(d for d in changes if placement.start < d <= last),
+                  last + DAY]
+        pieces: list[list[Any]] = []  # [start, end, share, months]
+        for first, after in pairwise(bounds):
+            end = after - DAY
+            if own is None:
+                share = timeline.counted_fraction(first)
+                months = timeline.month_credit(first, end)
+            else:
+                share = own * (1 - timeline.leave_share(first))
+                months = share * _FULL_TIME.month_credit(first, end)
+            if pieces and pieces[-1][2] == share and pieces[-1][1] + DAY == first:
+                pieces[-1][1] = end
+                pieces[-1][3] += months
+            else:
+                pieces.append([first, end, share, months])
+        rows.extend(
+            ServicePeriod(index, first, end, share * 100, months, placement.end > as_of)
+            for first, end, share, months in pieces if share
+        )
+    rows.sort(key=lambda row: (row.start, row.end, row.index))
+    return tuple(rows)
+
+
+# Every day at full time, no leave: month credit of a range = its calendar months
+_FULL_TIME = Timeline(dt.date.min, [(dt.date.min, Fraction(1))], [])
 
 
 def _fields(progress: Progress) -> dict[str, Any]:
@@ -318,6 +439,17 @@ def _st_year(n: int, portfolio: Portfolio, profile: Profile, timeline: Timeline,
         if a.value.date <= as_of and a.value.date >= profile.start
         and _year_of_item(profile, a.value.date, a.value.st_year) == n
     ]
+    last = min(end, as_of)
+    per_month: Counter[str] = Counter()
+    for session in sessions:
+        per_month[session.date.strftime("%Y-%m")] += session.minutes
+    months: list[tuple[str, int]] = []
+    month = start.replace(day=1)
+    while month <= last:
+        key = month.strftime("%Y-%m")
+        months.append((key, per_month.get(key, 0)))
+        month = (month + dt.timedelta(days=31)).replace(day=1)
+    credited = sum((Fraction(c.months) for c in profile.credited), Fraction(0))
     methods = Counter(a.method for a in assessments)
     minimum = int(settings["A001"].params.get("min_per_year", 4)) if "A001" in settings else 4
     noncounting_share = (days - noncounting) / Fraction(days)
@@ -335,6 +467,41 @@ def _st_year(n: int, portfolio: Portfolio, profile: Profile, timeline: Timeline,
         assessment_methods=tuple(sorted(methods.items(), key=lambda kv: (-kv[1], kv[0]))),
         assessment_minimum=math.ceil(minimum * noncounting_share),
         absence_days=service.absences(start, min(end, as_of)),
+        months_served=timeline.month_credit(start, last),
+        served_total=credited + timeline.month_credit(profile.start, last),
+        supervision_per_month=tuple(months),
+        entries=_year_entries(n, start, end, portfolio, profile, as_of),
+    )
+
+
+def _year_entries(n: int, start: dt.date, end: dt.date, portfolio: Portfolio,
+                  profile: Profile, as_of: dt.date) -> YearEntries:
+    def overlapping(kind: str) -> tuple[int, ...]:
+        return tuple(i for i, item in enumerate(portfolio.entries(kind))
+                     if item.value.start <= end and item.value.end >= start)
+
+    activities = []
+    for i, item in enumerate(portfolio.activities):
+        first, final = activity_first_day(item.value), activity_last_day(item.value)
+        if first is None:
+            continue
+        if first <= end and (final or first) >= start:
+            activities.append(i)
+    return YearEntries(
+        placements=overlapping("placements"),
+        supervision=tuple(i for i, item in enumerate(portfolio.supervision)
+                          if start <= item.value.date <= min(end, as_of)),
+        assessments=tuple(
+            i for i, item in enumerate(portfolio.assessments)
+            if profile.start <= item.value.date <= as_of
+            and _year_of_item(profile, item.value.date, item.value.st_year) == n),
+        courses=overlapping("courses"),
+        leave=overlapping("leave"),
+        activities=tuple(activities),
+        milestones=tuple(
+            i for i, item in enumerate(portfolio.milestones)
+            if item.value.date >= profile.start
+            and _year_of_item(profile, item.value.date, item.value.st_year) == n),
     )
 
 
@@ -405,8 +572,9 @@ def _delmal(portfolio: Portfolio, catalog: DelmalCatalog,
     evidence: dict[str, Counter[str]] = {code: Counter() for code in catalog.entries}
     planned: dict[str, Counter[str]] = {code: Counter() for code in catalog.entries}
     certified: set[str] = set()
+    refs: dict[str, list[EvidenceRef]] = {code: [] for code in catalog.entries}
     for kind in ("placements", "courses", "activities"):
-        for item in portfolio.entries(kind):
+        for index, item in enumerate(portfolio.entries(kind)):
             types = evidence_types(kind, item.value)
             if not types:
                 continue
@@ -414,6 +582,8 @@ def _delmal(portfolio: Portfolio, catalog: DelmalCatalog,
             for code in item.value.delmal:
                 if code not in evidence:
                     continue
+                refs[code].append(EvidenceRef(kind, index, types, started,
+                                              item.value.certificate))
                 target = evidence[code] if started else planned[code]
                 for activity in types:
                     target[activity] += 1
@@ -436,6 +606,7 @@ def _delmal(portfolio: Portfolio, catalog: DelmalCatalog,
             missing=missing,
             certified=code in certified,
             assessments=assessed[code],
+            entries=tuple(refs[code]),
         ))
     return tuple(statuses)
 
