@@ -68,6 +68,20 @@ class TimeProgress:
     percent_now: Fraction  # employment percent on as_of, 0-100
     half_time_date: dt.date | None  # when half the required months are (or will be) served
 
+    @property
+    def share_served(self) -> Fraction:
+        """Served of required months, 0-1 (capped): the dashboard's bar and percent."""
+        if self.required <= 0:
+            return Fraction(1)
+        return min(Fraction(1), self.served / self.required)
+
+    @property
+    def planned_end_margin_days(self) -> int | None:
+        """Days from the projected completion to `planned_end` (negative: planned too early)."""
+        if self.planned_end is None or self.projected_completion is None:
+            return None
+        return (self.planned_end - self.projected_completion).days
+
 
 @dataclass(frozen=True, slots=True)
 class Gap:
@@ -174,6 +188,15 @@ class DelmalStatus:
     def requirements_met(self) -> int:
         """Requirement groups with evidence (of len(delmal.requires))."""
         return len(self.delmal.requires) - len(self.missing)
+
+    @property
+    def certificate_state(self) -> str:
+        """signed (some started evidence is signed), requested (some is requested), none."""
+        if self.certified:
+            return "signed"
+        if any(ref.started and ref.certificate == "requested" for ref in self.entries):
+            return "requested"
+        return "none"
 
 
 @dataclass(frozen=True, slots=True)
