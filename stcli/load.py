@@ -248,11 +248,11 @@ def _read_yaml(
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = str(error.problem or error.context or "").strip()
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
         findings.append(
             Finding("D001", Msg("load.yaml_syntax", {"problem": problem}),
-                    Position(rel, line, column), _syntax_hint(problem, text, mark))
+                    Position(rel, mark.line + 1 if mark else None,
+                             mark.column + 1 if mark else None),
+                    _syntax_hint(problem, text, mark))
         )
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError) as error:
         findings.append(
@@ -287,7 +287,7 @@ def _syntax_hint(problem: str, text: str, mark: Any) -> Msg | None:
 
 def _plain(node: yaml.Node) -> bool:
     """Written without quotes (libyaml says '' where the pure-Python composer says None)."""
-    return not node.style
+    return not getattr(node, "style", None)
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -507,14 +507,14 @@ def _convert_scalar(node: yaml.Node, text: str, kind: str, argument: Any,
         return found
     if kind == "int":
         if not _INT_RE.fullmatch(stripped):
-            hint = Msg("hint.minutes") if ":" in stripped else Msg("hint.whole_number")
-            ctx.add("D004", node, "load.not_an_int", hint, field=key, value=stripped)
+            int_hint = Msg("hint.minutes") if ":" in stripped else Msg("hint.whole_number")
+            ctx.add("D004", node, "load.not_an_int", int_hint, field=key, value=stripped)
             return INVALID
         value = int(stripped)
     elif kind == "decimal":
         if not _DECIMAL_RE.fullmatch(stripped):
-            hint = Msg("hint.decimal_point") if "," in stripped else None
-            ctx.add("D004", node, "load.not_a_number", hint, field=key, value=stripped)
+            comma_hint = Msg("hint.decimal_point") if "," in stripped else None
+            ctx.add("D004", node, "load.not_a_number", comma_hint, field=key, value=stripped)
             return INVALID
         try:
             value = Decimal(stripped)

@@ -113,8 +113,8 @@ def upcoming_deadlines(portfolio: Portfolio, profile: Profile, progress: Progres
                 specialty=placement.specialty, start=placement.start)
 
     # Course funding approved before the cancellation deadline (K001)
-    for item in portfolio.courses:
-        course = item.value
+    for located_course in portfolio.courses:
+        course = located_course.value
         if course.funding and not course.funding.approved and course.cancellation_deadline:
             add(course.cancellation_deadline, "course_approval", "K001", title=course.title)
 

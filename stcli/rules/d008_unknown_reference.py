@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from stcli.findings import Finding
+from stcli.findings import Finding, Position
 from stcli.load import suggest
 from stcli.rules import RuleContext, rule
 
@@ -24,9 +24,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             return False
         return strict or " " not in value.strip()
 
-    def finding(item_at: object, value: str) -> Finding:
+    def finding(position: Position, value: str) -> Finding:
         near = suggest(value, ids) if ids else None
-        return ctx.finding("unknown", item_at,  # type: ignore[arg-type]
+        return ctx.finding("unknown", position,
                            hint="did_you_mean" if near else "declare",
                            hint_args={"value": near} if near else {}, value=value)
 
@@ -34,12 +34,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         value = item.value.supervisor
         if value is not None and unknown(value, strict=True):
             yield finding(item.at("supervisor"), value)
-    for item in ctx.portfolio.assessments:
-        value = item.value.assessor
+    for assessment in ctx.portfolio.assessments:
+        value = assessment.value.assessor
         if value is not None and unknown(value, strict=False):
-            yield finding(item.at("assessor"), value)
+            yield finding(assessment.at("assessor"), value)
     for kind in ("placements", "activities"):
-        for item in ctx.portfolio.entries(kind):
-            value = item.value.supervisor
-            if isinstance(value, str) and unknown(value, strict=False):
-                yield finding(item.at("supervisor"), value)
+        for entry in ctx.portfolio.entries(kind):
+            named = entry.value.supervisor
+            if isinstance(named, str) and unknown(named, strict=False):
+                yield finding(entry.at("supervisor"), named)

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from stcli.findings import Finding
+from stcli.model import Placement
+from stcli.portfolio import Located
 from stcli.rules import RuleContext, rule
 
 DAY = dt.timedelta(days=1)
@@ -59,9 +61,9 @@ def _share(percent: object, employment: Fraction) -> Fraction:
     return employment if percent is None else Fraction(str(percent))
 
 
-def _next_change(items: list, day: dt.date, last: dt.date) -> dt.date:  # type: ignore[type-arg]
+def _next_change(items: list[Located[Placement]], day: dt.date, last: dt.date) -> dt.date:
     """The next day on which the set of running placements can change."""
-    candidates = [p.value.start for p in items if p.value.start > day]
+    candidates: list[dt.date] = [p.value.start for p in items if p.value.start > day]
     candidates += [p.value.end + DAY for p in items if p.value.end >= day]
     upcoming = [c for c in candidates if c > day]
     return min([*upcoming, last + DAY])
