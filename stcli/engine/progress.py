@@ -200,6 +200,21 @@ class DelmalStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class DelmalSummary:
+    total: int
+    complete: int  # every requirement group has evidence
+    certified: int  # some evidence is certified
+
+
+def summarize_delmal(statuses: tuple[DelmalStatus, ...]) -> DelmalSummary:
+    return DelmalSummary(
+        total=len(statuses),
+        complete=sum(1 for s in statuses if not s.missing),
+        certified=sum(1 for s in statuses if s.certified),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Deadline:
     date: dt.date
     what: Msg
@@ -226,6 +241,11 @@ class Progress:
     def service_months(self) -> Fraction:
         """Σ months of the service list (credited months not included)."""
         return sum((p.months for p in self.service), Fraction(0))
+
+    @property
+    def service_total(self) -> Fraction:
+        """The sum line of the service list: its months plus credited months."""
+        return self.service_months + self.time.credited
 
     @property
     def service_uncovered(self) -> Fraction:
