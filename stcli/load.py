@@ -24,10 +24,26 @@ from stcli.findings import Finding, Msg, Position
 from stcli.model import FIELDS, KINDS, FieldSpec
 from stcli.portfolio import Located, Portfolio
 
-try:  # libyaml is many times faster; the pure-Python composer gives the same nodes.
-    from yaml import CSafeLoader as _Loader
+# libyaml is many times faster; the pure-Python composer gives the same nodes. The base
+# loaders skip YAML's implicit type resolution, which we never use (values are converted
+# from the text by each field's declared type) and which costs a Python call per scalar.
+try:
+    from yaml import CBaseLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import BaseLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):
+    """Composes nodes without resolving tags: libyaml would call back into Python per node."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return "tag:yaml.org,2002:str"
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
 PROFILE_FILE = "st.yaml"
 MAX_FILE_BYTES = 10 * 1024 * 1024

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -269,6 +270,7 @@ def st_year_bounds(st_start: date, n: int) -> tuple[date, date]:
     return add_years(st_start, n - 1), add_years(st_start, n) - _DAY
 
 
+@lru_cache(maxsize=8192)  # called per dated entry, often on the same days
 def st_year_of(st_start: date, day: date) -> int:
     """1-based ST year holding ``day``; 0 for days before ``st_start``."""
     if day < st_start:
