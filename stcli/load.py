@@ -335,13 +335,12 @@ def _convert_top_record(
     if not isinstance(node, yaml.MappingNode):
         ctx.add("D004", node, "load.expected_entry" if entry else "load.expected_mapping")
         return None
-    errors_before = ctx.errors
     try:
         value = _convert_record(node, name, "", ctx)
     except RecursionError:
         ctx.add("D001", node, "load.too_deep")
         return None
-    if value is INVALID or ctx.errors > errors_before:
+    if value is INVALID:
         return None
     return Located(value, ctx.pos(node), ctx.fields)
 
@@ -354,6 +353,12 @@ def _visit(ctx: _FileContext, node: yaml.Node) -> None:
 
 
 def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) -> Any:
+    """A record from a mapping node, or INVALID when a required field is missing or wrong.
+
+    An error in an optional field is reported and that field takes its default, so that one
+    typo does not drop a whole placement from the time count and cascade into other findings;
+    the error itself still fails validation.
+    """
     _visit(ctx, node)
     if not isinstance(node, yaml.MappingNode):
         ctx.add("D004", node, "load.expected_mapping_field", field=path or name)
@@ -367,12 +372,10 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
         key = _scalar(key_node)
         if key is None:
             ctx.add("D004", key_node, "load.key_not_text")
-            failed = True
             continue
         if key in seen:
             first = seen[key].start_mark
             ctx.add("D002", key_node, "load.duplicate_key", key=key, first_line=first.line + 1)
-            failed = True
             continue
         seen[key] = key_node
         if key.startswith("x_"):
@@ -387,7 +390,6 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
             hint = Msg("hint.did_you_mean", {"value": near}) if near else Msg(
                 "hint.valid_keys", {"keys": sorted(specs)})
             ctx.add("D003", key_node, "load.unknown_field", hint, key=key)
-            failed = True
             continue
         full = f"{path}.{spec.attr}" if path else spec.key
         ctx.fields[full] = ctx.pos(value_node)
@@ -401,13 +403,14 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
             continue
         converted = _convert(value_node, spec.type, full, key, ctx)
         if converted is INVALID:
-            failed = True
+            failed = failed or spec.required
         else:
             values[spec.attr] = converted
     for spec in specs.values():
-        if spec.required and spec.key not in seen and spec.key not in suggested:
-            ctx.add("D005", node, "load.missing_field", field=spec.key)
+        if spec.required and spec.key not in seen:
             failed = True
+            if spec.key not in suggested:  # `datum:` was already said to mean `date:`
+                ctx.add("D005", node, "load.missing_field", field=spec.key)
     if failed:
         return INVALID
     record_class = getattr(model, name)
@@ -427,38 +430,33 @@ def _convert(node: yaml.Node, desc: Any, path: str, key: str, ctx: _FileContext)
                 return INVALID
             items = [node]  # `delmal: STc1` is read as a list of one
         result = []
-        ok = True
         for index, item in enumerate(items):
+            ctx.fields[f"{path}.{index}"] = ctx.pos(item)
             value = _convert(item, argument, f"{path}.{index}", key, ctx)
-            if value is INVALID:
-                ok = False
-            else:
+            if value is not INVALID:  # a wrong item is reported and left out, not the list
                 result.append(value)
-        return result if ok else INVALID
+        return result
     if kind == "dict":
         if not isinstance(node, yaml.MappingNode):
             ctx.add("D004", node, "load.expected_mapping_field", field=key)
             return INVALID
         mapping: dict[str, Any] = {}
-        ok = True
+        first_keys: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             sub = _scalar(key_node)
             if sub is None:
                 ctx.add("D004", key_node, "load.key_not_text")
-                ok = False
                 continue
-            if sub in mapping:
+            if sub in first_keys:
                 ctx.add("D002", key_node, "load.duplicate_key", key=sub,
-                        first_line=key_node.start_mark.line + 1)
-                ok = False
+                        first_line=first_keys[sub].start_mark.line + 1)
                 continue
+            first_keys[sub] = key_node
             ctx.fields[f"{path}.{sub}"] = ctx.pos(value_node)
             value = _convert(value_node, argument, f"{path}.{sub}", sub, ctx)
-            if value is INVALID:
-                ok = False
-            else:
+            if value is not INVALID:
                 mapping[sub] = value
-        return mapping if ok else INVALID
+        return mapping
     if kind == "union":
         wants_mapping = isinstance(node, yaml.MappingNode)
         for option in argument:

@@ -43,10 +43,15 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 if total > employment:
                     reported.add(id(later))
                     yield ctx.finding("overlap", later.at("start"), day=day,
-                                      other=earlier.value.unit, total=total,
-                                      employment=employment)
+                                      other=earlier.value.unit, total=_whole(total),
+                                      employment=_whole(employment))
                     break
                 day = _next_change(items, day, last)
+
+
+def _whole(value: Fraction) -> int | Fraction:
+    """Percent as written: 100, not 100.0."""
+    return int(value) if value.denominator == 1 else value
 
 
 def _employment(ctx: RuleContext, day: dt.date) -> Fraction:
