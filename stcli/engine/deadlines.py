@@ -7,6 +7,7 @@ region's values (Mitt-i-ST registration 24 months before the end in Gävleborg) 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -103,7 +104,9 @@ def upcoming_deadlines(portfolio: Portfolio, profile: Profile, progress: Progres
         if placement.type != "sidotjanstgoring" or placement.start <= as_of:
             continue
         planning = placement.planning
-        if variant in (None, "form_sent") and not (planning and planning.form_sent):
+        exempt_units = _param(settings, "PL002", "exempt_units", [])
+        if variant in (None, "form_sent") and not (planning and planning.form_sent) and not (
+                exempt(placement.unit, exempt_units)):
             months = int(_param(settings, "PL002", "form_sent_months_before", 3))
             add(_months(placement.start, -months), "placement_form", "PL002",
                 specialty=placement.specialty, start=placement.start)
@@ -120,6 +123,17 @@ def upcoming_deadlines(portfolio: Portfolio, profile: Profile, progress: Progres
 
     found.sort(key=lambda d: (d.date, d.code))
     yield from found
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def exempt(unit: str, exempt_units: Any) -> bool:
+    """A unit a region exempts from the placement form (PL002): it contains every word of one
+    of `exempt_units` ("Medicinkliniken, Västerås sjukhus" matches "Medicinkliniken Västerås")."""
+    have = _words(unit)
+    return any(_words(str(entry)) <= have for entry in exempt_units or () if str(entry).strip())
 
 
 def _year_of(profile: Profile, day: dt.date) -> int:

@@ -21,10 +21,10 @@ deadlines, the same list `st status` shows.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from stcli.engine.deadlines import exempt
 from stcli.engine.progress import Deadline, months_between
 from stcli.findings import Finding, Severity
 from stcli.model import Placement
@@ -37,17 +37,6 @@ VARIANTS: dict[str, tuple[str, str, int, str]] = {
     "contacted": ("contacted", "contact_months_before", 2, "deadline.placement_contact"),
 }
 DEFAULT_EXEMPT_UNITS = ("Medicinkliniken Västerås",)
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.casefold()))
-
-
-def exempt(unit: str, exempt_units: Any) -> bool:
-    """A unit is exempt when it contains every word of one of `exempt_units`
-    ("Medicinkliniken, Västerås sjukhus" matches "Medicinkliniken Västerås")."""
-    have = _words(unit)
-    return any(_words(str(entry)) <= have for entry in exempt_units or () if str(entry).strip())
 
 
 def _deadline_for(ctx: RuleContext, key: str, placement: Placement) -> Deadline | None:
