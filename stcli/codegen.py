@@ -201,7 +201,9 @@ def generate() -> str:
         out.append(f"        return ({key_items},)")
         out.append("")
         out.append("    def __eq__(self, other: object) -> bool:")
-        out.append(f"        return isinstance(other, {model.__name__}) and self._key() == other._key()")
+        out.append(
+            f"        return isinstance(other, {model.__name__}) and self._key() == other._key()"
+        )
         out.append("")
         out.append("    def __hash__(self) -> int:")
         out.append("        return hash(self._key())")

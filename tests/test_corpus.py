@@ -100,7 +100,7 @@ def test_unreadable_file(tmp_path: Path) -> None:  # pragma: no cover - not as r
     root = _materialize("crlf", tmp_path)
     target = root / "supervision" / "2025.yaml"
     target.chmod(0)
-    code, output = _validate(root)
+    _, output = _validate(root)
     assert "D012" in output
 
 

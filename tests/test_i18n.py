@@ -37,9 +37,9 @@ def _message_keys_used_in_code() -> set[str]:
     for path in PACKAGE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if pattern.match(node.value):
-                    keys.add(node.value)
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and pattern.match(node.value)):
+                keys.add(node.value)
     return keys
 
 
