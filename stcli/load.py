@@ -50,6 +50,10 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 # Node visits allowed per file: bounds alias expansion ("billion laughs") and hostile depth.
 MAX_NODE_VISITS = 200_000
 MAX_FINDINGS_PER_FILE = 200
+# libyaml composes recursively: tens of thousands of nested levels crash the interpreter
+# (seen: a segfault at 50 000). Portfolio data is at most a handful of levels deep.
+MAX_DEPTH = 1000
+_LONG_LINE = re.compile(r"[^\n]{%d}" % MAX_DEPTH)
 YAML_SUFFIXES = (".yaml", ".yml")
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -260,6 +264,10 @@ def _read_yaml(
         return None
     portfolio.texts[rel] = text
     try:
+        if _too_deep(text):
+            findings.append(Finding("D001", Msg("load.too_deep_file", {"depth": MAX_DEPTH}),
+                                    Position(rel)))
+            return None
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -276,6 +284,29 @@ def _read_yaml(
                     Position(rel))
         )
     return None
+
+
+def _too_deep(text: str) -> bool:
+    """Whether the YAML nests deeper than MAX_DEPTH, without recursing to find out.
+
+    Nesting needs either flow brackets or a column per level, so only a file with many
+    brackets or a very long line can be deep; only those are parsed (as events, which
+    libyaml does iteratively) to measure.
+    """
+    if (text.count("[") + text.count("{") < MAX_DEPTH and not _LONG_LINE.search(text)):
+        return False
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return True
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return False  # compose reports the syntax error with its position
+    return False
 
 
 def _syntax_hint(problem: str, text: str, mark: Any) -> Msg | None:

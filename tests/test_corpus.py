@@ -108,3 +108,16 @@ def test_no_portfolio_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path)])
     assert result.exit_code == 2
     assert "st init" in result.output
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 60_000 + "]" * 60_000,  # crashed libyaml's recursive composer before the guard
+    "".join("  " * i + "-\n" for i in range(1500)),
+    "- " * 60_000 + "x\n",
+])
+def test_hostile_nesting_refused(tmp_path: Path, text: str) -> None:
+    root = _materialize("crlf", tmp_path)
+    (root / "supervision" / "deep.yaml").write_text(text, encoding="utf-8")
+    code, output = _validate(root)
+    assert code == 1
+    assert "supervision/deep.yaml: error D001 yaml-syntax: the file nests deeper than" in output

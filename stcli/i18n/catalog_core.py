@@ -54,6 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "posten är för djupt nästlad för att läsas",
         "the entry is nested too deeply to be read",
     ),
+    "load.too_deep_file": (
+        "filen är nästlad djupare än {depth} nivåer och läses inte",
+        "the file nests deeper than {depth} levels and is not read",
+    ),
     "load.alias_expansion": (
         "filen expanderar alias för långt (alias-bomb?) och läses inte vidare",
         "the file expands aliases too far (an alias bomb?) and is not read further",
