@@ -74,7 +74,7 @@ def report(
         except OSError as error:
             fail(t("report.cli.cannot_write", language, path=str(output),
                    reason=error.strerror or type(error).__name__))
-        print(t("report.cli.written", language, path=str(output)), file=sys.stderr)
+        print(f"{t('report.cli.written', language)} {output}", file=sys.stderr)
     raise typer.Exit(EXIT_OK)
 
 

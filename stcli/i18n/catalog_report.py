@@ -144,7 +144,7 @@ MESSAGES.update({
         "st.yaml kan inte läsas, så ingen rapport kan göras; kör `st validate` först",
         "st.yaml cannot be read, so no report can be made; run `st validate` first",
     ),
-    "report.cli.written": ("Rapporten skrevs till {path}", "The report was written to {path}"),
+    "report.cli.written": ("Rapporten skrevs till", "The report was written to"),
     "report.cli.cannot_write": (
         "kan inte skriva {path}: {reason}",
         "cannot write {path}: {reason}",
@@ -168,8 +168,8 @@ MESSAGES.update({
         "the template `{path}` cannot be read: {reason}",
     ),
     "report.error.template": (
-        "fel i mallen {name}, rad {line}: {error}",
-        "error in the template {name}, line {line}: {error}",
+        "fel i mallen {name}, rad {line}",
+        "error in the template {name}, line {line}",
     ),
     # words
     "report.yes": ("ja", "yes"),

@@ -194,7 +194,9 @@ def _finalizer(fmt: str, lang: str) -> Callable[[Any], Any]:
     return finalize
 
 
-def _filters(lang: str) -> dict[str, Callable[..., Any]]:
+def _filters(lang: str, fmt: str) -> dict[str, Callable[..., Any]]:
+    space = "\u00a0" if fmt == "html" else " "  # a no-break space where it renders as one
+
     def months(value: Fraction | Decimal | int | None, digits: int = 2) -> str:
         if value is None:
             return ""
@@ -207,7 +209,7 @@ def _filters(lang: str) -> dict[str, Callable[..., Any]]:
         if isinstance(value, Fraction) and value.denominator == 1:
             value = int(value)
         if isinstance(value, int) and not isinstance(value, bool):
-            return f"{value:,}".replace(",", "\u00a0") if lang == "sv" else f"{value:,}"
+            return f"{value:,}".replace(",", space) if lang == "sv" else f"{value:,}"
         return format_number(value, lang, digits)
 
     def pct(value: Fraction | Decimal | int | None) -> str:
@@ -215,7 +217,7 @@ def _filters(lang: str) -> dict[str, Callable[..., Any]]:
             return ""
         exact = Fraction(value) if not isinstance(value, Decimal) else Fraction(str(value))
         digits = 0 if exact.denominator == 1 else 1
-        return format_number(exact, lang, digits) + "\u00a0%"
+        return format_number(exact, lang, digits) + space + "%"
 
     def hours(minutes: int | Fraction | None, digits: int = 1) -> str:
         if minutes is None:
@@ -257,7 +259,7 @@ def _environment(root: Path, fmt: str, lang: str) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters.update(_filters(lang))
+    env.filters.update(_filters(lang, fmt))
     return env
 
 
@@ -771,11 +773,12 @@ def render(evaluation: Evaluation, kind: str, fmt: str, lang: str,
         raise
     except jinja2.TemplateSyntaxError as error:
         raise ReportError(translate("report.error.template", lang,
-                                    name=error.name or name, line=error.lineno,
-                                    error=error.message or "")) from error
-    except jinja2.TemplateError as error:
+                                    name=error.name or name, line=error.lineno)
+                          + f": {error.message or ''}") from error
+    except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError) as error:
+        # a portfolio's own template may go wrong in any of these ways
         raise ReportError(translate("report.error.template", lang, name=name,
-                                    line=_line_of(error), error=str(error))) from error
+                                    line=_line_of(error)) + f": {error}") from error
 
 
 def _line_of(error: BaseException) -> str:
