@@ -1,0 +1,73 @@
+"""`st status`: the progress dashboard (rich) or the same figures as JSON."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from stcli.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    AsOfOption,
+    LangOption,
+    PathArg,
+    early_language,
+    locate,
+    parse_as_of,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def status(
+    path: Path | None = PathArg,
+    as_of: str | None = AsOfOption,
+    lang: str | None = LangOption,
+    as_json: bool = typer.Option(False, "--json", help="Skriv ut läget som JSON"),
+    width: int | None = typer.Option(
+        None, "--width", min=20, max=1000, metavar="N",
+        help="Bredd i tecken (standard: terminalens)"),
+) -> None:
+    """Visa läget i ST: tid, handledning, bedömningar, delmål / show ST progress."""
+    from stcli.engine.evaluate import evaluate
+    from stcli.i18n import resolve_language
+
+    language = early_language(lang)
+    day = parse_as_of(as_of, language)
+    root = locate(path, language)
+    evaluation = evaluate(root, day)
+    language = resolve_language(lang, evaluation.language)
+    # No profile: nothing to show but the errors (exit 1, as validate would).
+    code = EXIT_OK if evaluation.progress is not None else EXIT_FINDINGS
+    if as_json:
+        from stcli.render.status_json import dumps
+
+        sys.stdout.write(dumps(evaluation, language) + "\n")
+        raise typer.Exit(code)
+    from stcli.render.status import render
+
+    render(evaluation, language, _console(width))
+    raise typer.Exit(code)
+
+
+def _console(width: int | None) -> Console:
+    """Colour on a terminal (or FORCE_COLOR), none with NO_COLOR, plain text when piped."""
+    from rich.console import Console
+
+    tty = sys.stdout.isatty()
+    no_color = bool(os.environ.get("NO_COLOR"))
+    force = tty or (bool(os.environ.get("FORCE_COLOR")) and not no_color)
+    return Console(
+        file=sys.stdout, force_terminal=force, no_color=no_color, width=width,
+        highlight=False, emoji=False, markup=False, soft_wrap=False,
+        color_system="auto" if force else None,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status")(status)

@@ -1,0 +1,617 @@
+"""`st status`: the progress dashboard, drawn with rich from the one progress model.
+
+Every figure comes from `Evaluation.progress` (and the rule parameters in force); this module
+only chooses, orders and draws. It reads well at 80 columns, without colour (NO_COLOR) and
+piped (plain text). Imported only on the status command's path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from rich.cells import cell_len
+from rich.console import Console, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from stcli.findings import Severity, count_by_severity
+from stcli.i18n import echo, format_number, t
+from stcli.render.status_json import (
+    ACTIVITY_ORDER,
+    empty_kinds,
+    long_gaps,
+    longest_gap,
+    phase,
+    shown_delmal,
+    targets,
+    top_findings,
+    upcoming_deadlines,
+)
+
+if TYPE_CHECKING:
+    from stcli.engine.evaluate import Evaluation
+    from stcli.engine.progress import DelmalStatus, Gap, Progress
+    from stcli.model import Profile
+
+OK, WARN, BAD, DIM, HEAD, ACCENT = "green", "yellow", "red", "dim", "bold", "cyan"
+INDENT = "  "
+BLOCKS = " ▁▂▃▄▅▆▇█"
+CHART_ROWS = 3
+MONTH_CELL = 5  # characters per month in the supervision chart
+MAX_GAPS = 3
+TITLE_MAX = 56  # the delmål title column on wide terminals
+PHASE_MARK = {"done": ("✓", OK), "current": ("▶", ACCENT), "planned": ("○", DIM)}
+
+
+def render(evaluation: Evaluation, lang: str, console: Console) -> None:
+    parts = build(evaluation, lang, console.width)
+    if console.is_terminal:
+        for part in parts:
+            console.print(part)
+        return
+    # Plain text (piped, or a test): the same lines without the padding rich leaves.
+    with console.capture() as captured:
+        for part in parts:
+            console.print(part)
+    text = "\n".join(row.rstrip() for row in captured.get().splitlines())
+    console.file.write(text + "\n")
+
+
+def build(evaluation: Evaluation, lang: str, width: int) -> list[RenderableType]:
+    progress = evaluation.progress
+    located = evaluation.portfolio.profile
+    if progress is None or located is None:
+        return _no_profile(evaluation, lang)
+    profile = located.value
+    view = _View(evaluation, progress, profile, lang, width)
+    parts: list[RenderableType] = []
+    parts += view.header()
+    parts += view.time()
+    parts += view.first_steps()
+    parts += view.supervision()
+    parts += view.assessments()
+    parts += view.delmal()
+    parts += view.placements()
+    parts += view.courses()
+    parts += view.deadlines()
+    parts += view.findings()
+    return parts
+
+
+# --- small formatting helpers ----------------------------------------------------------------
+
+
+def months(value: Fraction, lang: str) -> str:
+    """Months in text: one decimal, decimal comma in Swedish."""
+    return format_number(value, lang, 1)
+
+
+def integer(value: int | Fraction | Decimal, lang: str) -> str:
+    """A whole number with a thousands separator (space in Swedish, comma in English)."""
+    whole: int = round(value)
+    text = f"{whole:,}"
+    return text.replace(",", " ") if lang == "sv" else text
+
+
+def percent(value: Fraction | Decimal, lang: str) -> str:
+    if Fraction(value).denominator == 1:
+        return str(int(value))
+    return format_number(Fraction(value), lang, 1)
+
+
+def bar(share: Fraction, width: int, style: str) -> Text:
+    filled = int(share * width) if share < 1 else width
+    text = Text("█" * filled, style=style)
+    text.append("░" * (width - filled), style=DIM)
+    return text
+
+
+def line(*pieces: str | tuple[str, str] | Text) -> Text:
+    """An indented line of (text, style) pieces."""
+    text = Text(INDENT)
+    for piece in pieces:
+        if isinstance(piece, Text):
+            text.append_text(piece)
+        elif isinstance(piece, tuple):
+            text.append(piece[0], style=piece[1])
+        else:
+            text.append(piece)
+    return text
+
+
+def indented(renderable: RenderableType) -> Padding:
+    """A table or paragraph two columns in, wrapped lines keeping the indent."""
+    return Padding(renderable, (0, 0, 0, len(INDENT)), expand=False)
+
+
+def para(text: str, style: str = "") -> Padding:
+    return indented(Text(text, style=style))
+
+
+def cut(text: str, style: str = "") -> Text:
+    """A cell that may be shortened with … but never wraps (the flexible column)."""
+    return Text(text, style=style, no_wrap=True, overflow="ellipsis")
+
+
+def grid(*flexible: bool) -> Table:
+    """A borderless table, one space between columns; `flexible` columns may shrink."""
+    table = Table.grid(padding=(0, 1, 0, 0))
+    for flex in flexible:
+        table.add_column(no_wrap=not flex)
+    return table
+
+
+def joined(pieces: Iterable[str], sep: str = " · ") -> str:
+    return sep.join(p for p in pieces if p)
+
+
+def heading(title: str) -> Rule:
+    return Rule(Text(title, style=HEAD), align="left", style=DIM, characters="─")
+
+
+def specialty(code: str, lang: str) -> str:
+    key = f"status.specialty.{code}"
+    text = t(key, lang)
+    return echo(code) if text == key else text
+
+
+def method(code: str, lang: str) -> str:
+    key = f"status.method.{code}"
+    text = t(key, lang)
+    return echo(code) if text == key else text
+
+
+def _no_profile(evaluation: Evaluation, lang: str) -> list[RenderableType]:
+    from stcli.render.findings import line as finding_line
+
+    parts: list[RenderableType] = [Text(t("status.no_profile", lang), style=BAD)]
+    for finding in top_findings(evaluation.findings, 10):
+        parts.append(Text(INDENT + finding_line(finding, lang)))
+    return parts
+
+
+class _View:
+    def __init__(self, evaluation: Evaluation, progress: Progress, profile: Profile,
+                 lang: str, width: int) -> None:
+        self.evaluation = evaluation
+        self.progress = progress
+        self.profile = profile
+        self.lang = lang
+        self.width = width
+        self.goal = targets(evaluation)
+
+    def t(self, key: str, **args: Any) -> str:
+        return t(f"status.{key}", self.lang, **args)
+
+    # --- header ----------------------------------------------------------------------------
+
+    def header(self) -> list[RenderableType]:
+        p, progress = self.profile, self.progress
+        title = Text(self.t("title", trainee=p.trainee), style=HEAD)
+        title.append("  ")
+        title.append(self.t("as_of", date=progress.as_of), style=ACCENT)
+        region = self.t(f"region.{p.region}") if p.region else self.t("region.none")
+        year = progress.current_year
+        if year is None:
+            when = self.t("before_start", start=progress.st_start)
+        else:
+            key = "st_year_bt" if progress.in_bt else "st_year"
+            when = self.t(key, year=year.number, start=year.start, end=year.end)
+        return [title, Text(joined([p.regulation, region, when]), style=DIM)]
+
+    # --- time -----------------------------------------------------------------------------
+
+    def time(self) -> list[RenderableType]:
+        time, lang = self.progress.time, self.lang
+        share = time.share_served
+        done = time.served >= time.required
+        width = max(10, min(60, self.width - 32))
+        served = self.t("time.served", served=months(time.served, lang),
+                        required=time.required, percent=format_number(share * 100, lang, 0))
+        rows: list[RenderableType] = [heading(self.t("time.heading"))]
+        rows.append(line(bar(share, width, OK if done else ACCENT), "  ", (served, HEAD)))
+        details = [self.t("time.remaining", months=months(time.remaining, lang)),
+                   self.t("time.percent_now", percent=percent(time.percent_now, lang))]
+        details.append(self.t("time.credited", months=months(time.credited, lang)))
+        rows.append(line(joined(details)))
+        if time.leave_days_not_counted:
+            rows.append(line((self.t("time.leave", days=integer(
+                time.leave_days_not_counted, lang)), WARN)))
+        else:
+            rows.append(line((self.t("time.leave_none"), DIM)))
+        rows.append(self._completion())
+        extra = self._bt()
+        if time.half_time_date and time.half_time_date > self.progress.as_of:
+            extra.append(self.t("time.half", date=time.half_time_date))
+        if extra:
+            rows.append(line((joined(extra), DIM)))
+        return rows
+
+    def _completion(self) -> Text:
+        time = self.progress.time
+        end = time.projected_completion
+        if end is None:
+            return line((self.t("time.no_projection"), WARN))
+        reached = time.served >= time.required
+        first = self.t("time.reached" if reached else "time.projected", date=end)
+        margin = time.planned_end_margin_days
+        if time.planned_end is None or margin is None:
+            return line((first, HEAD), " · ", (self.t("time.planned_none"), DIM))
+        if margin > 0:
+            planned = (self.t("time.planned_after", date=time.planned_end,
+                              days=integer(margin, self.lang)), OK)
+        elif margin == 0:
+            planned = (self.t("time.planned_same", date=time.planned_end), OK)
+        else:
+            planned = (self.t("time.planned_early", date=time.planned_end,
+                              days=integer(-margin, self.lang)), WARN)
+        return line((first, HEAD), " · ", planned)
+
+    def _bt(self) -> list[str]:
+        bt = self.profile.bt
+        if bt is None or self.profile.regulation != "HSLF-FS 2021:8":
+            return []
+        if bt.end is None or bt.end >= self.progress.as_of:
+            return [self.t("time.bt_running", start=bt.start)]
+        if bt.approved:
+            return [self.t("time.bt_approved", start=bt.start, end=bt.end,
+                           approved=bt.approved)]
+        return [self.t("time.bt_open", start=bt.start, end=bt.end)]
+
+    # --- getting started ------------------------------------------------------------------
+
+    def first_steps(self) -> list[RenderableType]:
+        missing = empty_kinds(self.evaluation)
+        if not missing:
+            return []
+        nothing = self.evaluation.entries == 0
+        rows: list[RenderableType] = [heading(self.t(
+            "start.heading" if nothing else "start.heading_next"))]
+        if nothing:
+            rows.append(para(self.t("start.intro")))
+        year = self.progress.as_of.year
+        steps = grid(False, True)
+        for number, kind in enumerate(missing, 1):
+            text = self.t(f"start.{kind}", year=year, target=self.goal["minutes_per_week"],
+                          low=self.goal["assessments_low"], high=self.goal["assessments_high"])
+            steps.add_row(Text(f"{number}.", style=ACCENT), text)
+        rows.append(indented(steps))
+        if nothing:
+            rows.append(para(self.t("start.validate"), DIM))
+        return rows
+
+    # --- supervision ----------------------------------------------------------------------
+
+    def supervision(self) -> list[RenderableType]:
+        progress, lang = self.progress, self.lang
+        year = progress.current_year
+        sup = progress.supervision
+        target = self.goal["minutes_per_week"]
+        title = self.t("sup.heading", year=year.number) if year else self.t("sup.heading_all")
+        rows: list[RenderableType] = [heading(title)]
+        if sup.sessions == 0:
+            rows.append(para(self.t("sup.none", target=target), WARN))
+            return rows
+        if year is not None:
+            rate = year.minutes_per_week
+            if rate is None:
+                rows.append(line((self.t("sup.no_weeks"), DIM)))
+            else:
+                met = rate >= target
+                width = max(10, min(60, self.width - 44))
+                share = min(Fraction(1), rate / target) if target else Fraction(1)
+                rows.append(line(bar(share, width, OK if met else WARN), "  ",
+                                 (self.t("sup.rate", rate=months(rate, lang), target=target),
+                                  HEAD), (" ✓" if met else " ✗", OK if met else WARN)))
+            rows.append(line(self.t(
+                "sup.totals", minutes=integer(year.supervision_minutes, lang),
+                weeks=months(year.weeks_in_service, lang),
+                sessions=integer(year.supervision_sessions, lang))))
+        if sup.last_session:
+            rows.append(line(self.t("sup.last", date=sup.last_session)))
+        rows.append(line(self.t("sup.chart")))
+        rows.extend(self._chart())
+        rows.extend(self._gaps())
+        return rows
+
+    def _chart(self) -> list[Text]:
+        per_month = self.progress.supervision.per_month
+        names = self.t("months").split()
+        top = max((minutes for _, minutes in per_month), default=0)
+        if top <= 0:
+            return []
+        levels = CHART_ROWS * 8
+        heights = [0 if m <= 0 else max(1, round(Fraction(m, top) * levels))
+                   for _, m in per_month]
+        out: list[Text] = []
+        for row in range(CHART_ROWS - 1, -1, -1):
+            text = Text(INDENT)
+            for height in heights:
+                level = min(8, max(0, height - row * 8))
+                text.append((BLOCKS[level] * 3).ljust(MONTH_CELL), style=ACCENT)
+            text.rstrip()
+            out.append(text)
+        labels = Text(INDENT, style=DIM)
+        values = Text(INDENT)
+        for key, minutes in per_month:
+            labels.append(names[int(key[5:7]) - 1].ljust(MONTH_CELL))
+            hours = format_number(Fraction(minutes, 60), self.lang, 1) if minutes else "–"
+            values.append(hours.ljust(MONTH_CELL), style="" if minutes else DIM)
+        labels.rstrip()
+        values.rstrip()
+        return [*out, labels, values]
+
+    def _gap_ends(self, gap: Gap) -> dict[str, Any]:
+        return {"first": gap.after or self.t("sup.start"),
+                "last": gap.before or self.t("sup.now")}
+
+    def _gaps(self) -> list[RenderableType]:
+        limit = self.goal["max_gap_days"]
+        gaps = long_gaps(self.progress, limit)
+        if not gaps:
+            longest = longest_gap(self.progress)
+            if longest is None:
+                return []
+            return [line((self.t("sup.no_gaps", limit=limit, days=longest.days,
+                                 **self._gap_ends(longest)), DIM))]
+        rows: list[RenderableType] = [line((self.t("sup.gaps", limit=limit), WARN))]
+        for gap in gaps[:MAX_GAPS]:
+            rows.append(line("  ", (self.t("sup.gap", days=gap.days, **self._gap_ends(gap)),
+                                    WARN)))
+        if len(gaps) > MAX_GAPS:
+            rows.append(line("  ", (self.t("sup.gap_more", count=len(gaps) - MAX_GAPS), DIM)))
+        return rows
+
+    # --- assessments ----------------------------------------------------------------------
+
+    def assessments(self) -> list[RenderableType]:
+        progress = self.progress
+        year = progress.current_year
+        if year is None:
+            return []
+        low, high = self.goal["assessments_low"], self.goal["assessments_high"]
+        rows: list[RenderableType] = [heading(self.t("ass.heading", year=year.number))]
+        count, minimum = year.assessments, year.assessment_minimum
+        met = count >= minimum
+        dots = Text("■" * count, style=OK if met else WARN)
+        dots.append("□" * max(0, high - count), style=DIM)
+        status = [self.t("ass.count", count=count, low=low, high=high)]
+        if minimum != low:
+            status.append(self.t("ass.minimum", minimum=minimum))
+        rows.append(line(dots, "  ", (joined(status), HEAD),
+                         (" ✓", OK) if met else ("", "")))
+        if year.assessment_methods:
+            used = joined((f"{method(name, self.lang)} {n}" for name, n
+                           in year.assessment_methods), ", ")
+            rows.append(line(self.t("ass.methods", methods=used)))
+        else:
+            rows.append(para(self.t("ass.none"), WARN if year.completed else DIM))
+        earlier = [y for y in progress.years if y.number != year.number]
+        if earlier:
+            text = Text(INDENT)
+            for i, past in enumerate(earlier):
+                if i:
+                    text.append(" · ", style=DIM)
+                short = past.assessments >= past.assessment_minimum
+                key = "ass.year" if short else "ass.year_short"
+                text.append(self.t(key, year=past.number, count=past.assessments,
+                                   minimum=past.assessment_minimum), style=DIM if short else WARN)
+            rows.append(text)
+        return rows
+
+    # --- delmål ---------------------------------------------------------------------------
+
+    def delmal(self) -> list[RenderableType]:
+        progress = self.progress
+        shown = shown_delmal(progress)
+        heading_key = "delmal.heading_bt" if progress.in_bt else "delmal.heading"
+        rows: list[RenderableType] = [heading(self.t(heading_key))]
+        if not shown:
+            rows.append(line((self.t("delmal.no_catalog", regulation=self.profile.regulation),
+                              WARN)))
+            return rows
+        total = len(shown)
+        if not any(d.evidence or d.planned for d in shown):
+            rows.append(para(self.t("delmal.empty", total=total), DIM))
+            return rows
+        complete = sum(1 for d in shown if not d.missing)
+        signed = sum(1 for d in shown if d.certified)
+        rows.append(line((self.t("delmal.summary", complete=complete, total=total,
+                                 signed=signed), HEAD)))
+        columns = self._activity_columns(shown)
+        rows.extend(self._delmal_grid(shown, columns))
+        rows.append(para(self.t("delmal.legend"), DIM))
+        names = joined(f"{self._abbreviation(a)} {self._activity_name(a)}" for a in columns)
+        rows.append(para(names, DIM))
+        return rows
+
+    def _delmal_grid(self, shown: Sequence[DelmalStatus], columns: list[str]) -> list[Text]:
+        """One line per delmål in fixed columns (drawn by hand: a rich Table of 26 rows
+        costs more than the whole evaluation)."""
+        abbreviations = [self._abbreviation(a) for a in columns]
+        head_code, head_title = self.t("delmal.code"), self.t("delmal.title")
+        head_cert, head_assess = self.t("delmal.cert"), self.t("delmal.assess")
+        certs = [self._certificate(d) for d in shown]
+        code_w = max(cell_len(head_code), *(cell_len(d.delmal.code) for d in shown))
+        act_w = [max(1, cell_len(a)) for a in abbreviations]
+        cert_w = max(cell_len(head_cert), *(c.cell_len for c in certs))
+        assess_w = max(cell_len(head_assess), *(len(str(d.assessments)) for d in shown))
+        titles = [d.delmal.localized_title(self.lang) for d in shown]
+        fixed = code_w + sum(act_w) + cert_w + assess_w + len(columns) + 3
+        natural = min(TITLE_MAX, max(cell_len(head_title), *(cell_len(x) for x in titles)))
+        title_w = max(8, min(natural, self.width - len(INDENT) - fixed))
+
+        def row(code: Text, title: Text, cells: list[Text], cert: Text, assess: Text) -> Text:
+            text = Text(INDENT)
+            code.pad_right(code_w - code.cell_len)
+            text.append_text(code)
+            text.append(" ")
+            title.truncate(title_w, overflow="ellipsis", pad=True)
+            text.append_text(title)
+            for cell, width in zip(cells, act_w, strict=True):
+                text.append(" ")
+                left = (width - cell.cell_len) // 2
+                cell.pad_left(left)
+                cell.pad_right(width - cell.cell_len)
+                text.append_text(cell)
+            text.append(" ")
+            cert.pad_right(cert_w - cert.cell_len)
+            text.append_text(cert)
+            text.append(" ")
+            assess.pad_left(assess_w - assess.cell_len)
+            text.append_text(assess)
+            return text
+
+        lines = [row(Text(head_code, style=HEAD), Text(head_title, style=HEAD),
+                     [Text(a, style=HEAD) for a in abbreviations], Text(head_cert, style=HEAD),
+                     Text(head_assess, style=HEAD))]
+        for status, title, cert in zip(shown, titles, certs, strict=True):
+            lines.append(row(
+                Text(status.delmal.code, style="" if status.missing else OK), Text(title),
+                [self._cell(status, a) for a in columns], cert,
+                Text(str(status.assessments), style="" if status.assessments else DIM)))
+        return lines
+
+    def _activity_columns(self, shown: Sequence[DelmalStatus]) -> list[str]:
+        required = {a for d in shown for group in d.delmal.requires for a in group}
+        if not required:  # BT only: show where evidence is
+            required = {a for d in shown for a in d.evidence}
+        return [a for a in ACTIVITY_ORDER if a in required] + sorted(
+            a for a in required if a not in ACTIVITY_ORDER)
+
+    def _activity_key(self, activity: str) -> str:
+        if activity == "kvalitetsarbete" and self.profile.regulation == "HSLF-FS 2021:8":
+            return "utvecklingsarbete"
+        return activity
+
+    def _abbreviation(self, activity: str) -> str:
+        key = f"status.act.{self._activity_key(activity)}"
+        text = t(key, self.lang)
+        return activity[:3] if text == key else text
+
+    def _activity_name(self, activity: str) -> str:
+        key = f"status.act.{self._activity_key(activity)}.name"
+        text = t(key, self.lang)
+        return activity if text == key else text
+
+    def _cell(self, status: DelmalStatus, activity: str) -> Text:
+        groups = [g for g in status.delmal.requires if activity in g]
+        have = status.evidence.get(activity, 0)
+        if not groups:
+            return Text("✓", style=DIM) if have else Text("")
+        if have:
+            return Text("✓", style=OK)
+        if all(g not in status.missing for g in groups):
+            return Text("–", style=DIM)
+        if status.planned.get(activity):
+            return Text("○", style=WARN)
+        return Text("✗", style=BAD)
+
+    def _certificate(self, status: DelmalStatus) -> Text:
+        if not status.evidence:
+            return Text("")
+        state = status.certificate_state
+        style = {"signed": OK, "requested": WARN}.get(state, DIM)
+        return Text(self.t(f"cert.{state}"), style=style)
+
+    # --- placements and courses -----------------------------------------------------------
+
+    def _certificate_text(self, state: str, when: str) -> tuple[str, str]:
+        if when != "done" and state != "signed":
+            return (self.t(f"certificate.{state}") if state == "requested" else "", DIM)
+        style = {"signed": OK, "requested": WARN}.get(state, WARN)
+        return (self.t(f"certificate.{state}"), style)
+
+    def placements(self) -> list[RenderableType]:
+        items = sorted(self.evaluation.portfolio.placements,
+                       key=lambda i: (i.value.start, i.value.end))
+        rows: list[RenderableType] = [heading(self.t("pl.heading"))]
+        if not items:
+            rows.append(line((self.t("pl.none"), WARN)))
+            return rows
+        table = grid(False, False, True, False)
+        for item in items:
+            pl = item.value
+            when = phase(pl.start, pl.end, self.progress.as_of)
+            mark, style = PHASE_MARK[when]
+            if pl.type == "vardcentral":
+                what = self.t("pl.vardcentral")
+            else:
+                what = self.t(f"pl.{pl.type}", specialty=specialty(pl.specialty, self.lang))
+            if pl.percent is not None:
+                what = self.t("pl.percent", what=what, percent=percent(pl.percent, self.lang))
+            cert, cert_style = self._certificate_text(pl.certificate, when)
+            dim = DIM if when == "planned" else ""
+            table.add_row(Text(mark, style=style), Text(f"{pl.start}–{pl.end}", style=dim),
+                          cut(what, dim), Text(cert, style=cert_style))
+        rows.append(indented(table))
+        rows.append(para(self.t("pl.legend"), DIM))
+        return rows
+
+    def courses(self) -> list[RenderableType]:
+        items = sorted(self.evaluation.portfolio.courses,
+                       key=lambda i: (i.value.start, i.value.end))
+        rows: list[RenderableType] = [heading(self.t("co.heading"))]
+        if not items:
+            rows.append(line((self.t("co.none"), DIM)))
+            return rows
+        table = grid(False, False, True, False)
+        for item in items:
+            course = item.value
+            when = phase(course.start, course.end, self.progress.as_of)
+            mark, style = PHASE_MARK[when]
+            cert, cert_style = self._certificate_text(course.certificate, when)
+            dim = DIM if when == "planned" else ""
+            table.add_row(Text(mark, style=style), Text(str(course.start), style=dim),
+                          cut(echo(course.title), dim), Text(cert, style=cert_style))
+        rows.append(indented(table))
+        return rows
+
+    # --- deadlines and findings -----------------------------------------------------------
+
+    def deadlines(self) -> list[RenderableType]:
+        soon = upcoming_deadlines(self.progress)
+        rows: list[RenderableType] = [heading(self.t("dl.heading"))]
+        if not soon:
+            rows.append(line((self.t("dl.none"), DIM)))
+            return rows
+        table = grid(False, True, False)
+        horizon = self.progress.as_of + dt.timedelta(days=30)
+        for deadline in soon:
+            style = WARN if deadline.date <= horizon else ""
+            table.add_row(Text(deadline.date.isoformat(), style=style),
+                          deadline.what.render(self.lang), Text(deadline.code, style=DIM))
+        rows.append(indented(table))
+        return rows
+
+    def _count(self, severity: str, count: int) -> str:
+        form = "one" if count == 1 else "other"
+        return self.t(f"fi.{severity}.{form}", count=count)
+
+    def findings(self) -> list[RenderableType]:
+        findings = self.evaluation.findings
+        counts = count_by_severity(findings)
+        title = joined(self._count(severity, counts[severity]) for severity in counts)
+        rows: list[RenderableType] = [heading(self.t("fi.heading", counts=title))]
+        top = top_findings(findings)
+        if not top:
+            rows.append(line((self.t("fi.clean"), OK)))
+        else:
+            table = grid(False, True)
+            for finding in top:
+                severity = finding.effective_severity
+                style = BAD if severity == Severity.ERROR else WARN
+                table.add_row(Text(finding.code, style=style),
+                              finding.message.render(self.lang))
+            rows.append(indented(table))
+            rest = counts["error"] + counts["warning"] - len(top)
+            if rest > 0:
+                rows.append(line((self.t("fi.more", count=rest), DIM)))
+        rows.append(line((self.t("fi.hint"), DIM)))
+        return rows
