@@ -195,6 +195,7 @@ PAYLOADS = [
     "a | b | c",
     "`code` _em_ ~~del~~ $x$ #1 @user <!-- c --> &lt;b&gt; ![i](http://e/x.png)",
     "- list\n# heading\n\n1. item",
+    "www.example.org/" + "lång" * 40,  # one very long word must not widen a table
 ]
 PAYLOAD = " ".join(PAYLOADS)
 PERSONNUMMER = "19121212-1212"  # Skatteverket's test number: a valid date and check digit

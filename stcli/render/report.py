@@ -154,14 +154,14 @@ def _md_own(text: str) -> str:
     return re.sub(r"([|\\<>*_\[\]`])", r"\\\1", text)
 
 
-_LONG_WORD = re.compile(r"\S{25,}")
+_LONG_WORD = re.compile(r"\S{30,}")
 
 
 def _breakable(text: str) -> str:
-    """A zero-width space every 20 characters of a very long word, so that a table cell
-    can wrap it and no table grows wider than the A4 page."""
+    """A zero-width space every 12 characters of a very long word (a link, say), so that
+    a table cell can wrap it and no table grows wider than the A4 page."""
     return _LONG_WORD.sub(
-        lambda m: "\u200b".join(m.group(0)[i:i + 20] for i in range(0, len(m.group(0)), 20)),
+        lambda m: "\u200b".join(m.group(0)[i:i + 12] for i in range(0, len(m.group(0)), 12)),
         text)
 
 
