@@ -74,11 +74,15 @@ def build(evaluation: Evaluation, lang: str, width: int) -> list[RenderableType]
     parts += view.header()
     parts += view.time()
     parts += view.first_steps()
-    parts += view.supervision()
-    parts += view.assessments()
+    # Nothing recorded yet: the first steps say what each empty section would.
+    fresh = evaluation.entries == 0
+    if not fresh:
+        parts += view.supervision()
+        parts += view.assessments()
     parts += view.delmal()
-    parts += view.placements()
-    parts += view.courses()
+    if not fresh:
+        parts += view.placements()
+        parts += view.courses()
     parts += view.deadlines()
     parts += view.findings()
     return parts
