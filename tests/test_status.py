@@ -209,6 +209,7 @@ def test_json_figures_by_hand() -> None:
     assert years == {1: (6, 4), 2: (4, 3), 3: (4, 4)}  # year 2: ⌈4 × 184/365⌉ = 3
     codes = [d["code"] for d in data["delmal"]]
     assert len(codes) == 26 and codes[0] == "STa1" and codes[-1] == "STc15"
+    assert data["delmal_summary"] == {"total": 26, "complete": 22, "certified": 19}
     etik = next(d for d in data["delmal"] if d["code"] == "STa4")
     assert etik["missing"] == ["klinisk_tjanstgoring", "kurs"]
     assert etik["planned"] == {"kurs": 1}

@@ -54,6 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.time.bt_open": ("BT {start}–{end}, intyg saknas ännu",
                             "BT {start}–{end}, no certificate yet"),
     "status.time.bt_running": ("BT pågår sedan {start}", "BT since {start}"),
+    "status.time.bt_ahead": ("BT börjar {start}", "BT starts {start}"),
     # supervision
     "status.sup.heading": ("Handledning, ST-år {year}", "Supervision, ST year {year}"),
     "status.sup.heading_all": ("Handledning", "Supervision"),
@@ -179,9 +180,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Inga kurser ännu: varje kurs i courses/ med de delmål den ger underlag för.",
         "No courses yet: each course in courses/ with the delmål it is evidence for.",
     ),
-    "status.certificate.signed": ("intyg klart", "certificate signed"),
-    "status.certificate.requested": ("intyg begärt", "certificate requested"),
-    "status.certificate.none": ("intyg saknas", "no certificate"),
+    "status.certificate.signed": ("intyg klart", "cert. signed"),
+    "status.certificate.requested": ("intyg begärt", "cert. requested"),
+    "status.certificate.none": ("intyg saknas", "no cert."),
     # deadlines
     "status.dl.heading": ("Tidsgränser, närmaste sex månaderna",
                           "Deadlines in the next six months"),

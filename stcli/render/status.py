@@ -116,9 +116,9 @@ def bar(share: Fraction, width: int, style: str) -> Text:
     return text
 
 
-def line(*pieces: str | tuple[str, str] | Text) -> Text:
-    """An indented line of (text, style) pieces."""
-    text = Text(INDENT)
+def line(*pieces: str | tuple[str, str] | Text) -> Padding:
+    """An indented paragraph of (text, style) pieces; wrapped lines keep the indent."""
+    text = Text()
     for piece in pieces:
         if isinstance(piece, Text):
             text.append_text(piece)
@@ -126,7 +126,7 @@ def line(*pieces: str | tuple[str, str] | Text) -> Text:
             text.append(piece[0], style=piece[1])
         else:
             text.append(piece)
-    return text
+    return indented(text)
 
 
 def indented(renderable: RenderableType) -> Padding:
@@ -237,7 +237,7 @@ class _View:
             rows.append(line((joined(extra), DIM)))
         return rows
 
-    def _completion(self) -> Text:
+    def _completion(self) -> RenderableType:
         time = self.progress.time
         end = time.projected_completion
         if end is None:
@@ -261,6 +261,8 @@ class _View:
         bt = self.profile.bt
         if bt is None or self.profile.regulation != "HSLF-FS 2021:8":
             return []
+        if bt.start > self.progress.as_of:
+            return [self.t("time.bt_ahead", start=bt.start)]
         if bt.end is None or bt.end >= self.progress.as_of:
             return [self.t("time.bt_running", start=bt.start)]
         if bt.approved:
@@ -319,8 +321,10 @@ class _View:
                 sessions=integer(year.supervision_sessions, lang))))
         if sup.last_session:
             rows.append(line(self.t("sup.last", date=sup.last_session)))
-        rows.append(line(self.t("sup.chart")))
-        rows.extend(self._chart())
+        chart = self._chart()
+        if chart:
+            rows.append(line(self.t("sup.chart")))
+            rows.extend(chart)
         rows.extend(self._gaps())
         return rows
 
@@ -362,12 +366,13 @@ class _View:
             longest = longest_gap(self.progress)
             if longest is None:
                 return []
-            return [line((self.t("sup.no_gaps", limit=limit, days=longest.days,
+            days = integer(longest.days, self.lang)
+            return [line((self.t("sup.no_gaps", limit=limit, days=days,
                                  **self._gap_ends(longest)), DIM))]
         rows: list[RenderableType] = [line((self.t("sup.gaps", limit=limit), WARN))]
         for gap in gaps[:MAX_GAPS]:
-            rows.append(line("  ", (self.t("sup.gap", days=gap.days, **self._gap_ends(gap)),
-                                    WARN)))
+            days = integer(gap.days, self.lang)
+            rows.append(line("  ", (self.t("sup.gap", days=days, **self._gap_ends(gap)), WARN)))
         if len(gaps) > MAX_GAPS:
             rows.append(line("  ", (self.t("sup.gap_more", count=len(gaps) - MAX_GAPS), DIM)))
         return rows
@@ -398,15 +403,15 @@ class _View:
             rows.append(para(self.t("ass.none"), WARN if year.completed else DIM))
         earlier = [y for y in progress.years if y.number != year.number]
         if earlier:
-            text = Text(INDENT)
+            text = Text()
             for i, past in enumerate(earlier):
                 if i:
                     text.append(" · ", style=DIM)
-                short = past.assessments >= past.assessment_minimum
-                key = "ass.year" if short else "ass.year_short"
+                enough = past.assessments >= past.assessment_minimum
+                key = "ass.year" if enough else "ass.year_short"
                 text.append(self.t(key, year=past.number, count=past.assessments,
-                                   minimum=past.assessment_minimum), style=DIM if short else WARN)
-            rows.append(text)
+                                   minimum=past.assessment_minimum), style=DIM if enough else WARN)
+            rows.append(indented(text))
         return rows
 
     # --- delmål ---------------------------------------------------------------------------
@@ -424,10 +429,11 @@ class _View:
         if not any(d.evidence or d.planned for d in shown):
             rows.append(para(self.t("delmal.empty", total=total), DIM))
             return rows
-        complete = sum(1 for d in shown if not d.missing)
-        signed = sum(1 for d in shown if d.certified)
-        rows.append(line((self.t("delmal.summary", complete=complete, total=total,
-                                 signed=signed), HEAD)))
+        from stcli.engine.progress import summarize_delmal
+
+        summary = summarize_delmal(tuple(shown))
+        rows.append(line((self.t("delmal.summary", complete=summary.complete,
+                                 total=summary.total, signed=summary.certified), HEAD)))
         columns = self._activity_columns(shown)
         rows.extend(self._delmal_grid(shown, columns))
         rows.append(para(self.t("delmal.legend"), DIM))
@@ -446,7 +452,7 @@ class _View:
         act_w = [max(1, cell_len(a)) for a in abbreviations]
         cert_w = max(cell_len(head_cert), *(c.cell_len for c in certs))
         assess_w = max(cell_len(head_assess), *(len(str(d.assessments)) for d in shown))
-        titles = [d.delmal.localized_title(self.lang) for d in shown]
+        titles = [echo(d.delmal.localized_title(self.lang)) for d in shown]
         fixed = code_w + sum(act_w) + cert_w + assess_w + len(columns) + 3
         natural = min(TITLE_MAX, max(cell_len(head_title), *(cell_len(x) for x in titles)))
         title_w = max(8, min(natural, self.width - len(INDENT) - fixed))

@@ -204,6 +204,7 @@ def document(evaluation: Evaluation, lang: str) -> dict[str, Any]:
         "supervision": _supervision(progress, goal),
         "assessments": _assessments(progress, goal),
         "delmal": [_delmal(d, lang) for d in shown_delmal(progress)],
+        "delmal_summary": _delmal_summary(progress),
         "placements": _placements(evaluation, progress),
         "courses": _courses(evaluation, progress),
         "deadlines": [
@@ -271,11 +272,19 @@ def _assessments(progress: Progress, goal: dict[str, int]) -> dict[str, Any]:
     }
 
 
+def _delmal_summary(progress: Progress) -> dict[str, int]:
+    from stcli.engine.progress import summarize_delmal
+
+    summary = summarize_delmal(tuple(shown_delmal(progress)))
+    return {"total": summary.total, "complete": summary.complete,
+            "certified": summary.certified}
+
+
 def _delmal(status: DelmalStatus, lang: str) -> dict[str, Any]:
     return {
         "code": status.delmal.code,
         "group": status.delmal.group,
-        "title": status.delmal.localized_title(lang),
+        "title": echo(status.delmal.localized_title(lang)),
         "evidence": evidence_counts(status),
         "planned": dict(status.planned),
         "missing": missing_labels(status),
