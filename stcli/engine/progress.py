@@ -201,15 +201,15 @@ class DelmalStatus:
 
 @dataclass(frozen=True, slots=True)
 class DelmalSummary:
-    total: int
-    complete: int  # every requirement group has evidence
-    certified: int  # some evidence is certified
+    total: int  # delmål with requirements in the catalog (BT delmål list none)
+    complete: int  # of those: every requirement group has evidence
+    certified: int  # of all: some evidence is certified
 
 
 def summarize_delmal(statuses: tuple[DelmalStatus, ...]) -> DelmalSummary:
     return DelmalSummary(
-        total=len(statuses),
-        complete=sum(1 for s in statuses if not s.missing),
+        total=sum(1 for s in statuses if s.delmal.requires),
+        complete=sum(1 for s in statuses if s.delmal.requires and not s.missing),
         certified=sum(1 for s in statuses if s.certified),
     )
 
@@ -610,6 +610,12 @@ def _started(kind: str, entry: Any, as_of: dt.date) -> bool:
     return bool(entry.start <= as_of)
 
 
+def _signed_by(entry: Any, day: dt.date) -> bool:
+    """`certificate: signed`, and not dated after `day` (a report of an earlier date)."""
+    signed_on = getattr(entry, "certificate_date", None)
+    return bool(entry.certificate == "signed" and (signed_on is None or signed_on <= day))
+
+
 def _delmal(portfolio: Portfolio, catalog: DelmalCatalog,
             as_of: dt.date) -> tuple[DelmalStatus, ...]:
     evidence: dict[str, Counter[str]] = {code: Counter() for code in catalog.entries}
@@ -630,7 +636,7 @@ def _delmal(portfolio: Portfolio, catalog: DelmalCatalog,
                 target = evidence[code] if started else planned[code]
                 for activity in types:
                     target[activity] += 1
-                if started and item.value.certificate == "signed":
+                if started and _signed_by(item.value, as_of):
                     certified.add(code)
     assessed: Counter[str] = Counter()
     for item in portfolio.assessments:

@@ -352,6 +352,8 @@ MESSAGES.update({
     ),
     "report.delmal.requires": ("Krav", "Requires"),
     "report.delmal.state": ("Läge", "State"),
+    "report.delmal.no_requirements": (
+        "katalogen anger inga krav på aktiviteter", "the catalog lists no required activities"),
     "report.delmal.complete": ("underlag för alla krav", "evidence for every requirement"),
     "report.delmal.incomplete": (
         "underlag för {met} av {total} krav", "evidence for {met} of {total} requirements"),

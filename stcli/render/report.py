@@ -489,7 +489,8 @@ def chart_delmal(rows: list[tuple[str, int, int, int, bool]],
         out.append({
             "code": code, "y": y, "text_y": y + 10,
             "w_now": _r(plot_w * now / total), "w_before": _r(plot_w * before / total),
-            "certified": certified, "text": f"{now}/{required}", "text_x": left + plot_w + 6,
+            "certified": certified, "text": f"{now}/{required}" if required else "–",
+            "text_x": left + plot_w + 6,
         })
     return {"width": width, "height": top + len(rows) * row_h + 6, "left": left,
             "plot_w": plot_w, "rows": out}
