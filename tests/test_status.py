@@ -382,3 +382,26 @@ def test_rich_only_on_the_dashboard_path() -> None:
 
     assert loaded("--json") == "False False"
     assert loaded("--lang=sv") == "False True"
+
+
+def test_gaps_and_partial_leave(tmp_path: Path) -> None:
+    root = write_portfolio(tmp_path / "p", {
+        "placements/vc.yaml": """\
+            - {type: vardcentral, specialty: allmanmedicin, unit: VC Test, start: 2024-09-01,
+               end: 2025-08-31, delmal: [STc1]}
+            """,
+        "supervision/2024.yaml": """\
+            - {date: 2024-09-03, minutes: 60, supervisor: anna}
+            - {date: 2024-10-15, minutes: 60, supervisor: anna}
+            """,
+        "leave/l.yaml": "- {kind: foraldraledighet, start: 2024-10-01, end: 2024-10-03, percent: 50}\n",
+    }, NEW_PROFILE)
+    _, out = run(str(root), "--as-of", "2024-10-20", "--width", "80")
+    assert "Ledighet som inte räknas: 1,5 dagar" in out  # 3 days at 50 %
+    assert "Uppehåll över 14 dagar i tjänst:" in out
+    # 2024-09-04..2024-10-14 is 41 days, 3 of them on leave: 38 in service
+    assert "2024-09-03 – 2024-10-15: 38 dagar" in out
+    data = json.loads(run(str(root), "--as-of", "2024-10-20", "--json")[1])
+    assert data["leave_days_not_counted"] == 1.5
+    assert data["supervision"]["gaps"] == [
+        {"after": "2024-09-03", "before": "2024-10-15", "days": 38}]

@@ -200,7 +200,10 @@ class _View:
         title = Text(self.t("title", trainee=p.trainee), style=HEAD)
         title.append("  ")
         title.append(self.t("as_of", date=progress.as_of), style=ACCENT)
-        region = self.t(f"region.{p.region}") if p.region else self.t("region.none")
+        region = self.t("region.none")
+        if p.region:
+            region = self.t(f"region.{p.region}")
+            region = echo(p.region) if region.startswith("status.") else region
         year = progress.current_year
         if year is None:
             when = self.t("before_start", start=progress.st_start)
@@ -225,8 +228,10 @@ class _View:
         details.append(self.t("time.credited", months=months(time.credited, lang)))
         rows.append(line(joined(details)))
         if time.leave_days_not_counted:
-            rows.append(line((self.t("time.leave", days=integer(
-                time.leave_days_not_counted, lang)), WARN)))
+            leave = time.leave_days_not_counted  # 10 days at 50 % = 5; may be a fraction
+            days = integer(leave, lang) if Fraction(leave).denominator == 1 else months(
+                Fraction(leave), lang)
+            rows.append(line((self.t("time.leave", days=days), WARN)))
         else:
             rows.append(line((self.t("time.leave_none"), DIM)))
         rows.append(self._completion())
