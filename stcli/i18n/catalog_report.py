@@ -187,7 +187,8 @@ MESSAGES.update({
     "report.leave": ("Ledighet", "Leave"),
     "report.st_start": ("ST-start", "start of ST"),
     "report.st_year": ("ST-år", "ST year"),
-    "report.employment_percent": ("tjänstgöringsgraden", "employment percent"),
+    # a soft hyphen, so that a narrow table cell can break the word
+    "report.employment_percent": ("tjänstgörings\u00adgraden", "employment percent"),
     "report.form": ("bilaga {number}", "form {number}"),
     # titles
     "report.annual.title": ("Årsrapport ST-år {year}", "Annual report, ST year {year}"),

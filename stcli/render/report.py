@@ -154,12 +154,13 @@ def _md_own(text: str) -> str:
     return re.sub(r"([|\\<>*_\[\]`])", r"\\\1", text)
 
 
-_LONG_WORD = re.compile(r"\S{30,}")
+_LONG_WORD = re.compile(r"\S{20,}")
 
 
 def _breakable(text: str) -> str:
-    """A zero-width space every 12 characters of a very long word (a link, say), so that
-    a table cell can wrap it and no table grows wider than the A4 page."""
+    """A zero-width space every 12 characters of a long word of the portfolio's (a link, a
+    compound), so that a table cell can wrap it and no table grows wider than the A4 page.
+    The report's own words are left whole."""
     return _LONG_WORD.sub(
         lambda m: "\u200b".join(m.group(0)[i:i + 12] for i in range(0, len(m.group(0)), 12)),
         text)
@@ -267,13 +268,13 @@ def _environment(root: Path, fmt: str, lang: str) -> jinja2.Environment:
 
 
 def _t(lang: str, fmt: str) -> Callable[..., Any]:
-    from markupsafe import Markup
+    from markupsafe import Markup, escape
 
     from stcli.i18n import echo
 
     def t(key: str, **args: Any) -> Any:
-        if fmt != "md":
-            return translate(f"report.{key}", lang, **args)
+        if fmt != "md":  # ours, escaped here: only portfolio text gets break points
+            return escape(translate(f"report.{key}", lang, **args))
         # The words are ours; an argument may carry a portfolio's text: escape it as such.
         texts: dict[str, str] = {}
         for name, value in args.items():
@@ -282,7 +283,7 @@ def _t(lang: str, fmt: str) -> Callable[..., Any]:
                 texts[token] = str(value) if isinstance(value, Markup) else md_escape(
                     echo(value), line_start=False)
                 args[name] = token
-        text = _md_own(translate(f"report.{key}", lang, **args))
+        text = _md_own(translate(f"report.{key}", lang, **args).replace("\u00ad", ""))
         for token, value in texts.items():
             text = text.replace(token, value)
         return Markup(text)
@@ -291,7 +292,7 @@ def _t(lang: str, fmt: str) -> Callable[..., Any]:
 
 
 def _label(lang: str, fmt: str = "html") -> Callable[[str, Any], str]:
-    from markupsafe import Markup
+    from markupsafe import Markup, escape
 
     from stcli.i18n import catalog
 
@@ -303,7 +304,7 @@ def _label(lang: str, fmt: str = "html") -> Callable[[str, Any], str]:
         key = f"report.v.{group}.{value}"
         if key in messages:
             text = translate(key, lang)
-            return Markup(_md_own(text)) if fmt == "md" else text
+            return Markup(_md_own(text)) if fmt == "md" else escape(text)
         return str(value)  # a value of the user's own vocabulary: escaped as theirs
 
     return label
