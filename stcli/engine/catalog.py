@@ -91,8 +91,11 @@ def load_catalog(regulation: str, profile: Profile | None = None,
         entries[str(code)] = _entry(str(code), data or {}, None, None)
     if profile is not None and root is not None:
         for pack_path in profile.packs:
+            target = (root / pack_path).resolve()
+            if not target.is_relative_to(root.resolve()):
+                continue  # outside the portfolio: refused (D012) by the settings resolver
             try:
-                data = read_user_pack((root / pack_path).resolve())
+                data = read_user_pack(target)
             except ValueError:
                 continue  # reported by the settings resolver
             for code, override in (data.get("delmal") or {}).items():

@@ -31,15 +31,79 @@ def regulation_pack_name(regulation: str) -> str:
 
 
 def read_user_pack(path: Path) -> dict[str, Any]:
-    """A portfolio's own pack file; raises ValueError with a reason the caller reports."""
+    """A portfolio's own pack file; raises ValueError with a reason the caller reports.
+
+    The same limits as portfolio files (a regular file, size, nesting depth: a FIFO or
+    /dev/zero must not hang, deep nesting must not crash libyaml), and the shape of `rules:`
+    and `delmal:` is checked here so that the settings and the catalog can trust it.
+    """
+    import stat
+
+    from stcli.load import MAX_FILE_BYTES, _too_deep
+
     try:
-        text = path.read_text(encoding="utf-8")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ValueError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise ValueError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ValueError(str(error)) from error
     try:
+        if _too_deep(text):
+            raise ValueError("nested too deep")
         data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as error:
-        raise ValueError(str(error).splitlines()[0]) from error
+    except (yaml.YAMLError, RecursionError) as error:
+        raise ValueError(str(error).splitlines()[0] if str(error) else type(error).__name__
+                         ) from error
     if not isinstance(data, dict):
         raise ValueError("not a mapping")
+    _check_shape(data)
     return data
+
+
+_SEVERITIES = ("error", "warning", "info")
+
+
+def _check_shape(data: dict[str, Any]) -> None:
+    rules = data.get("rules")
+    if rules is not None:
+        if not isinstance(rules, dict):
+            raise ValueError("rules: not a mapping")
+        for code, override in rules.items():
+            if override is None:
+                continue
+            if not isinstance(override, dict):
+                raise ValueError(f"rules.{code}: not a mapping")
+            if "severity" in override and override["severity"] not in _SEVERITIES:
+                raise ValueError(f"rules.{code}.severity: one of {', '.join(_SEVERITIES)}")
+            if "active" in override and not isinstance(override["active"], bool):
+                raise ValueError(f"rules.{code}.active: true or false")
+            if "params" in override and not isinstance(override["params"], dict):
+                raise ValueError(f"rules.{code}.params: not a mapping")
+            if "tool_defaults" in override and not isinstance(
+                    override["tool_defaults"], (list, type(None))):
+                raise ValueError(f"rules.{code}.tool_defaults: not a list")
+    delmal = data.get("delmal")
+    if delmal is not None:
+        if not isinstance(delmal, dict):
+            raise ValueError("delmal: not a mapping")
+        for code, entry in delmal.items():
+            if entry is None:
+                continue
+            if not isinstance(entry, dict):
+                raise ValueError(f"delmal.{code}: not a mapping")
+            requires = entry.get("requires")
+            if requires is not None and not (
+                    isinstance(requires, list)
+                    and all(isinstance(group, list) for group in requires)
+                    and all(isinstance(a, (str, int)) for group in requires for a in group)):
+                raise ValueError(f"delmal.{code}.requires: a list of lists of activities")
+            for name in ("group", "title", "title_en", "source", "confidence", "note"):
+                if isinstance(entry.get(name), (dict, list)):
+                    raise ValueError(f"delmal.{code}.{name}: not text")
