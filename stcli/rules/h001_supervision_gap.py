@@ -1,0 +1,43 @@
+"""H001 supervision-gap: too long without supervision while in service.
+
+VGR-FAQ Handledning ("minst en timmes handledning per vecka oavsett tjänstgöringsgrad"),
+GÄVLEBORG 5.1.2 (at least an hour a week; may be thinned in the summer, mid-June to
+mid-August). Reads the gaps of the progress model (`progress.supervision.gaps`): the
+in-service days outside the summer window strictly between two sessions, from `start` to the
+first session, and from the last session to as_of; days on any leave entry are not in
+service. Fires for each gap of more than `max_gap_days` (14) days, at the session after the
+gap (at the last session for the gap still open at as_of; for the portfolio when there is no
+session at all).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from stcli.findings import PORTFOLIO, Finding, Position
+from stcli.rules import RuleContext, rule
+
+
+@rule("H001", "supervision-gap")
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    limit = int(ctx.params.get("max_gap_days", 14))
+    gaps = [gap for gap in ctx.progress.supervision.gaps if gap.days > limit]
+    if not gaps:
+        return
+    where: dict[dt.date, Position] = {}
+    for item in ctx.portfolio.supervision:
+        where.setdefault(item.value.date, item.position)
+    for gap in gaps:
+        args: dict[str, Any] = {"days": gap.days, "max_days": limit, "after": gap.after,
+                "before": gap.before, "start": ctx.progress.st_start, "as_of": ctx.as_of}
+        if gap.after is not None and gap.before is not None:
+            yield ctx.finding("between", where.get(gap.before, PORTFOLIO), **args)
+        elif gap.before is not None:
+            yield ctx.finding("from_start", where.get(gap.before, PORTFOLIO), **args)
+        elif gap.after is not None:
+            yield ctx.finding("since_last", where.get(gap.after, PORTFOLIO),
+                              hint="record_sessions", **args)
+        else:
+            yield ctx.finding("none", PORTFOLIO, hint="record_sessions", **args)

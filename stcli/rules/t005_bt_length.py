@@ -1,0 +1,62 @@
+"""T005 bt-length: HSLF-FS 2021:8 bastjänstgöring too short, or not approved in time.
+
+Patientsäkerhetsförordningen 4 kap. 1 § (SFS 2020:1098): BT is at least 6 months, counted
+into the 66. Under HSLF-FS 2021:8 this fires when
+
+* the BT period `bt.start`–`bt.end` gives fewer than `min_bt_months` (6) months converted to
+  full time (the month credit of rules.md "Counting time": part time and non-counting leave
+  make it longer; a planned end is judged as planned), at `bt.end`;
+* `approval_within_months` (24) after the ST `start` have passed and BT has no approval:
+  neither `bt.approved` nor a `bt-intyg` milestone on or before as_of (regions aim at the BT
+  certificate within the first two years), at `bt.approved`, `bt` or, without any `bt:`,
+  at `regulation`.
+
+An approval recorded after the deadline satisfies the rule: the BT is approved and nothing
+is left to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from fractions import Fraction
+
+from dateutil.relativedelta import relativedelta
+
+from stcli.findings import Finding
+from stcli.rules import RuleContext, rule
+
+HSLF = "HSLF-FS 2021:8"
+
+
+@rule("T005", "bt-length")
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    profile = ctx.profile
+    if profile.regulation != HSLF:
+        return
+    located = ctx.portfolio.profile
+    assert located is not None
+    minimum = Fraction(str(ctx.params.get("min_bt_months", 6)))
+    within = int(ctx.params.get("approval_within_months", 24))
+    bt = profile.bt
+    if bt is not None and bt.end is not None and bt.end >= bt.start:
+        months = ctx.progress.timeline.month_credit(bt.start, bt.end)
+        if months < minimum:
+            yield ctx.finding("too_short", located.at("bt.end"), start=bt.start, end=bt.end,
+                              months=months, min_months=minimum)
+    deadline: dt.date = profile.start + relativedelta(months=within)
+    if ctx.as_of <= deadline:
+        return
+    approvals = [m.value.date for m in ctx.portfolio.milestones
+                 if m.value.kind == "bt-intyg" and m.value.date <= ctx.as_of]
+    if bt is not None and bt.approved is not None and bt.approved <= ctx.as_of:
+        approvals.append(bt.approved)
+    if approvals:
+        return
+    if bt is None:
+        yield ctx.finding("no_bt", located.at("regulation"), hint="record_approval",
+                          deadline=deadline, months=within, start=profile.start)
+    else:
+        position = located.at("bt.approved") if bt.approved else located.at("bt")
+        yield ctx.finding("not_approved", position, hint="record_approval",
+                          deadline=deadline, months=within, start=profile.start)
