@@ -7,9 +7,16 @@ this module builds and writes.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
+import re
+import shutil
 import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -58,3 +65,361 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# --- st add: options derived from the field table ---------------------------------------------
+
+
+KIND_ALIASES: dict[str, str] = {
+    "placement": "placements", "placements": "placements",
+    "supervision": "supervision",
+    "assessment": "assessments", "assessments": "assessments",
+    "course": "courses", "courses": "courses",
+    "leave": "leave",
+    "activity": "activities", "activities": "activities",
+    "milestone": "milestones", "milestones": "milestones",
+}
+# The field whose year names the default file (`supervision/2025.yaml`).
+DATE_FIELDS = ("date", "start")
+
+
+def resolve_kind(word: str) -> str | None:
+    """The kind folder a word names: singular or plural (`course` and `courses`)."""
+    return KIND_ALIASES.get(word.strip().lower())
+
+
+@dataclass(slots=True)
+class FieldOption:
+    """One `st add` option: `--funding-approved` sets `funding: {approved: …}`."""
+
+    option: str
+    param: str
+    path: tuple[str, ...]
+    types: dict[str, Any] = field(default_factory=dict)  # kind -> field type descriptor
+    required: set[str] = field(default_factory=set)  # kinds where the field is required
+
+    def choices(self, kind: str | None) -> tuple[str, ...]:
+        """The vocabulary of an enumerated field (for one kind, or all kinds having it)."""
+        found: list[str] = []
+        for key, desc in self.types.items():
+            if kind is not None and key != kind:
+                continue
+            if desc[0] == "list":
+                desc = desc[1]
+            if desc[0] == "enum":
+                found.extend(c for c in desc[1] if c not in found)
+        return tuple(found)
+
+
+@cache
+def field_options() -> tuple[FieldOption, ...]:
+    """Every option of `st add`, once, from `model.FIELDS` (the loader's own table)."""
+    from stcli.model import FIELDS, KIND_RECORDS
+
+    options: dict[tuple[str, ...], FieldOption] = {}
+
+    def add(kind: str, path: tuple[str, ...], desc: Any, required: bool) -> None:
+        option = options.get(path)
+        if option is None:
+            name = "_".join(path)
+            option = FieldOption("--" + name.replace("_", "-"), "f_" + name, path)
+            options[path] = option
+        option.types[kind] = desc
+        if required:
+            option.required.add(kind)
+
+    for kind, record in KIND_RECORDS.items():
+        for spec in FIELDS[record.__name__]:
+            desc = spec.type
+            if desc[0] == "model":
+                for sub in FIELDS[desc[1]]:
+                    add(kind, (spec.key, sub.key), sub.type, False)
+                continue
+            if desc[0] == "union":
+                for option_desc in desc[1]:
+                    if option_desc[0] == "model":
+                        for sub in FIELDS[option_desc[1]]:
+                            add(kind, (spec.key, sub.key), sub.type, False)
+                    else:
+                        add(kind, (spec.key,), option_desc, spec.required)
+                continue
+            add(kind, (spec.key,), desc, spec.required)
+    return tuple(options.values())
+
+
+def options_of(kind: str) -> list[FieldOption]:
+    return [option for option in field_options() if kind in option.types]
+
+
+# --- rendering an entry as YAML text -----------------------------------------------------------
+
+_PLAIN_TYPED = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .:+\-_/]*")
+
+
+def _quoted(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def _plain_is_text(text: str, flow: bool) -> bool:
+    """Whether `text` written without quotes reads back as the same text (YAML 1.1 and 1.2)."""
+    import yaml
+
+    if not text or text != text.strip() or "\n" in text:
+        return False
+    probe = f"k: [{text}]" if flow else f"k: {text}"
+    try:
+        loaded = yaml.safe_load(probe)
+    except yaml.YAMLError:
+        return False
+    expected: Any = [text] if flow else text
+    return isinstance(loaded, dict) and loaded.get("k") == expected
+
+
+def render_scalar(text: str, desc: Any, flow: bool = False) -> str:
+    """A value as the user gave it: typed fields plain (the loader reads the text), text quoted
+    when YAML would otherwise read it as something else (`no`, `2025`, `a: b`)."""
+    if desc[0] == "str" or desc[0] == "union":
+        return text if _plain_is_text(text, flow) else _quoted(text)
+    stripped = text.strip()
+    if _PLAIN_TYPED.fullmatch(stripped) and ": " not in stripped and not (
+            flow and "," in stripped):
+        return stripped
+    return _quoted(stripped)
+
+
+def split_list(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def render_entry(kind: str, values: dict[tuple[str, ...], str]) -> list[str]:
+    """The entry's lines as a block mapping at column 0, keys in the format's order."""
+    from stcli.model import FIELDS, KIND_RECORDS
+
+    lines: list[str] = []
+    for spec in FIELDS[KIND_RECORDS[kind].__name__]:
+        key = spec.key
+        nested = {path[1]: text for path, text in values.items()
+                  if len(path) == 2 and path[0] == key}
+        if (key,) in values:
+            desc = spec.type
+            if desc[0] == "union":
+                desc = next(o for o in desc[1] if o[0] != "model")
+            text = values[(key,)]
+            if desc[0] == "list":
+                items = [render_scalar(item, desc[1], flow=True) for item in split_list(text)]
+                lines.append(f"{key}: [{', '.join(items)}]")
+            else:
+                lines.append(f"{key}: {render_scalar(text, desc)}")
+        elif nested:
+            desc = spec.type
+            model_name = desc[1] if desc[0] == "model" else next(
+                o[1] for o in desc[1] if o[0] == "model")
+            lines.append(f"{key}:")
+            for sub in FIELDS[model_name]:
+                if sub.key in nested:
+                    lines.append(f"  {sub.key}: {render_scalar(nested[sub.key], sub.type)}")
+    return lines
+
+
+def as_item(lines: list[str], column: int = 0) -> list[str]:
+    """The entry as a block-sequence item whose dash is at `column`."""
+    pad = " " * column
+    return [pad + ("- " if i == 0 else "  ") + line for i, line in enumerate(lines)]
+
+
+# --- checking the entry with the loader's own conversion -------------------------------------
+
+
+def check_entry(kind: str, lines: list[str], rel: str, vocabulary: dict[str, frozenset[str]],
+                first_line: int = 1, column: int = 0) -> tuple[Any, list[Any]]:
+    """Convert the entry as `st validate` would; (record or None, findings at the entry's place).
+
+    `first_line` and `column` are where the entry's first key will stand in the file, so the
+    positions of the findings are those `st validate` would give after writing.
+    """
+    import yaml
+
+    from stcli import load
+    from stcli.findings import Position
+    from stcli.model import KIND_RECORDS
+
+    findings: list[Any] = []
+    text = "\n".join(lines) + "\n"
+    node = yaml.compose(text, Loader=load._Loader)
+    if node is None:
+        return None, []
+    ctx = load._FileContext(rel, findings, vocabulary)
+    located = load._convert_top_record(node, KIND_RECORDS[kind].__name__, ctx, entry=True)
+    placed = []
+    for finding in findings:
+        position = finding.position
+        if position.line is not None:
+            position = Position(rel, position.line + first_line - 1,
+                                (position.column or 1) + column)
+        placed.append(_replace_position(finding, position))
+    return (located.value if located is not None else None), placed
+
+
+def _replace_position(finding: Any, position: Any) -> Any:
+    from dataclasses import replace
+
+    return replace(finding, position=position)
+
+
+# --- where the entry goes -----------------------------------------------------------------------
+
+
+class WriteRefused(Exception):
+    """The entry cannot be appended to this file; `key`/`args` form the message."""
+
+    def __init__(self, key: str, **args: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+
+@dataclass(slots=True)
+class Append:
+    path: Path
+    rel: str
+    old: bytes | None
+    new: bytes
+    first_line: int  # line of the entry's first key in the new file (1-based)
+    column: int  # column of the dash (0-based)
+
+
+def entry_year(values: dict[tuple[str, ...], str], today: dt.date) -> int:
+    """The year of the entry's `date` (or `start`) as given, else this year."""
+    for name in DATE_FIELDS:
+        match = re.match(r"\s*([0-9]{4})-", values.get((name,), ""))
+        if match:
+            return int(match[1])
+    return today.year
+
+
+def default_file(root: Path, kind: str, values: dict[tuple[str, ...], str],
+                 today: dt.date) -> Path:
+    """`<kind>/<year>.yaml` by the entry's date (supervision/2025.yaml)."""
+    return root / kind / f"{entry_year(values, today)}.yaml"
+
+
+def _free_name(path: Path) -> Path:
+    number = 2
+    while True:
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+        number += 1
+
+
+def plan_append(root: Path, kind: str, path: Path, lines: list[str],
+                explicit: bool = False) -> Append:
+    """The file's new bytes: its old bytes unchanged, then the new item.
+
+    A file holding one entry as a mapping is never rewritten: the new entry goes to a new file
+    next to it (`2025-2.yaml`), or, when the file was named with `--file`, is refused.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.error import YAMLError
+
+    from stcli.load import YAML_SUFFIXES
+
+    root = root.resolve()
+    path = path if path.is_absolute() else root / path
+    try:
+        rel = path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        raise WriteRefused("write.outside_kind", path=str(path), kind=kind) from None
+    if rel.split("/")[0] != kind or not path.name.lower().endswith(YAML_SUFFIXES) or (
+            path.name.startswith(".")):
+        raise WriteRefused("write.outside_kind", path=rel, kind=kind)
+    if not path.exists():
+        text = "\n".join(as_item(lines)) + "\n"
+        return Append(path, rel, None, text.encode("utf-8"), 1, 0)
+    if not path.is_file():
+        raise WriteRefused("write.not_a_file", path=rel)
+    old = path.read_bytes()
+    bom = b"\xef\xbb\xbf" if old.startswith(b"\xef\xbb\xbf") else b""
+    try:
+        text = old[len(bom):].decode("utf-8")
+    except UnicodeDecodeError:
+        raise WriteRefused("write.unreadable", path=rel) from None
+    try:
+        data = YAML(typ="rt").load(text)
+    except YAMLError:
+        raise WriteRefused("write.unreadable", path=rel) from None
+    if isinstance(data, CommentedMap):
+        if explicit:
+            raise WriteRefused("write.single_entry", path=rel)
+        return plan_append(root, kind, _free_name(path), lines)
+    if data is not None and not isinstance(data, CommentedSeq):
+        raise WriteRefused("write.not_a_list", path=rel)
+    if isinstance(data, CommentedSeq) and data.fa.flow_style():
+        raise WriteRefused("write.flow_list", path=rel)
+    column = data.lc.col if isinstance(data, CommentedSeq) else 0
+    newline = "\r\n" if "\r\n" in text else "\n"
+    prefix = "" if not text or text.endswith("\n") else newline
+    spaced = isinstance(data, CommentedSeq) and re.search(
+        r"\n[ \t]*\r?\n" + " " * column + "- ", text) is not None
+    if spaced:
+        prefix += newline
+    before = text + prefix
+    item = newline.join(as_item(lines, column)) + newline
+    new_text = before + item
+    first_line = before.count("\n") + 1
+    # The new text must read back as the old list plus this one item.
+    try:
+        reread = YAML(typ="rt").load(new_text)
+    except YAMLError:
+        raise WriteRefused("write.not_appendable", path=rel) from None
+    count = len(data) if isinstance(data, CommentedSeq) else 0
+    if not isinstance(reread, CommentedSeq) or len(reread) != count + 1:
+        raise WriteRefused("write.not_appendable", path=rel)
+    return Append(path, rel, old, bom + new_text.encode("utf-8"), first_line, column)
+
+
+# --- what the portfolio would gain ---------------------------------------------------------------
+
+
+def gained_findings(root: Path, plan: Append, as_of: dt.date) -> tuple[Any, list[Any]]:
+    """Evaluate the portfolio as it is and, in a temporary copy, with the entry written.
+
+    Returns (the evaluation of the portfolio as it is, the findings only the copy has).
+    Appending moves no existing line, so findings compare by their rendered text.
+    """
+    from stcli.engine.evaluate import evaluate
+    from stcli.render.findings import line
+
+    before = evaluate(root, as_of)
+    with tempfile.TemporaryDirectory(prefix="st-add-") as scratch:
+        copy = Path(scratch) / "portfolio"
+        shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns(".git"))
+        target = copy / plan.rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(plan.new)
+        after = evaluate(copy, as_of)
+    seen = Counter(line(f, "en") for f in before.findings)
+    gained = []
+    for finding in after.findings:
+        key = line(finding, "en")
+        if seen[key] > 0:
+            seen[key] -= 1
+        else:
+            gained.append(finding)
+    return before, gained
+
+
+def main_supervisor(profile: Any, day: dt.date | None) -> str | None:
+    """The id of the main supervisor (at `day` when several have been)."""
+    if profile is None:
+        return None
+    mains = [s for s in profile.supervisors if s.role == "main"]
+    if day is not None:
+        for supervisor in mains:
+            if (supervisor.from_ is None or supervisor.from_ <= day) and (
+                    supervisor.to is None or day <= supervisor.to):
+                return str(supervisor.id)
+    return str(mains[0].id) if mains else None
