@@ -423,3 +423,175 @@ def main_supervisor(profile: Any, day: dt.date | None) -> str | None:
                     supervisor.to is None or day <= supervisor.to):
                 return str(supervisor.id)
     return str(mains[0].id) if mains else None
+
+
+# --- st init -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class InitAnswers:
+    trainee: str
+    regulation: str
+    start: dt.date
+    home_unit: str
+    region: str | None = None
+    supervisor_id: str | None = None
+    supervisor_name: str | None = None
+
+
+SUPERVISOR_ID = re.compile(r"[A-Za-z0-9_.\-]+")
+
+
+def _yaml_text(text: str) -> str:
+    return text if _plain_is_text(text, flow=False) else _quoted(text)
+
+
+def _flow_text(text: str) -> str:
+    return text if _plain_is_text(text, flow=True) else _quoted(text)
+
+
+def profile_text(answers: InitAnswers) -> str:
+    """A commented st.yaml (Swedish comments explaining each key)."""
+    start = answers.start.isoformat()
+    out = [
+        "# st.yaml: din ST-portfölj. Filen markerar portföljens rot; `st validate` kontrollerar",
+        "# allt. Nycklar som börjar med x_ är dina egna och läses inte av st. Datum skrivs",
+        "# ÅÅÅÅ-MM-DD; perioder räknas med både start- och slutdag.",
+        "",
+        "# Ditt namn som på ansökan om specialistkompetens.",
+        f"trainee: {_yaml_text(answers.trainee)}",
+        "# Föreskriften din ST följer: \"SOSFS 2015:8\" eller \"HSLF-FS 2021:8\".",
+        f"regulation: {_quoted(answers.regulation)}",
+    ]
+    if answers.region:
+        out += ["# Regionens regelpaket: vgr | gavleborg | vastmanland.",
+                f"region: {answers.region}"]
+    else:
+        out += ["# Regionens regelpaket (valfritt): vgr | gavleborg | vastmanland.",
+                "# region: vgr"]
+    out += [
+        "# Första dagen av ST-anställningen.",
+        f"start: {start}",
+        "# Din vårdcentral (basenhet).",
+        f"home_unit: {_yaml_text(answers.home_unit)}",
+        "# Har du gjort svensk AT? Påverkar bland annat längden på internmedicin i VGR.",
+        "swedish_at: false",
+        "# Planerad ansökan om specialistbevis (valfritt).",
+        "# planned_end: 2029-03-01",
+        "# Språk för st:s utskrifter: sv | en.",
+        "language: sv",
+    ]
+    if answers.regulation == "HSLF-FS 2021:8":
+        out += ["# Bastjänstgöring (BT) inom ST: fyll i när den är planerad.",
+                "# bt:", f"#   start: {start}", "#   end: 2024-08-31",
+                "#   approved: 2024-10-15   # datum för intyg om godkänd BT"]
+    else:
+        out += ["# SOSFS 2015:8: disputerad ger minst 54 i stället för 60 månader.",
+                "doctoral_degree: false"]
+    out += [
+        "# Tjänstgöringsgrad i procent, en trappa: varje rad gäller från `from` till nästa.",
+        "employment:",
+        f"  - {{from: {start}, percent: 100}}",
+        "# Tillgodoräknad tid (tidigare tjänstgöring som räknas in i ST), om beslut finns.",
+        "credited: []",
+        "# Handledare: `id` används i övriga filer (supervisor: anna). role: main | co |",
+        "# scientific | side. training: år (eller datum) för handledarutbildningen.",
+    ]
+    if answers.supervisor_id:
+        name = answers.supervisor_name or answers.supervisor_id
+        out += ["supervisors:",
+                f"  - id: {answers.supervisor_id}",
+                f"    name: {_yaml_text(name)}",
+                "    specialty: allmanmedicin",
+                "    role: main",
+                f"    from: {start}"]
+    else:
+        out += ["supervisors: []"]
+    out += [
+        "# Överenskommen studietid (timmar per vecka) vid nuvarande tjänstgöringsgrad.",
+        "# study_hours_per_week: 4",
+        "# Egna regelinställningar, t.ex.:",
+        "# rules:",
+        "#   disable: [L001]",
+        "#   severity: {A001: error}",
+        "#   params: {H001: {max_gap_days: 21}}",
+        "",
+    ]
+    return "\n".join(out)
+
+
+PRE_COMMIT = """\
+# Kontrollera portföljen vid varje commit (https://pre-commit.com): `pre-commit install`.
+# Kroken kör det `st` som finns installerat på datorn.
+repos:
+  - repo: local
+    hooks:
+      - id: st-validate
+        name: st validate
+        entry: st validate
+        language: system
+        pass_filenames: false
+        always_run: true
+# Eller utan lokal installation, från st:s eget förråd (pre-commit installerar st):
+# repos:
+#   - repo: https://github.com/st-portfolio/st
+#     rev: v0.1.0
+#     hooks:
+#       - id: st-validate
+"""
+
+GITIGNORE = """\
+# Operativsystemets och redigerarnas skräpfiler
+.DS_Store
+Thumbs.db
+*~
+*.swp
+# st:s tillfälliga filer (atomisk skrivning)
+.*.tmp
+# Genererade rapporter: skapa dem på nytt med `st report`
+rapporter/
+"""
+
+
+def vscode_settings(kinds: tuple[str, ...]) -> str:
+    import json
+
+    schemas: dict[str, Any] = {"./schemas/st.schema.json": ["st.yaml"]}
+    for kind in kinds:
+        schemas[f"./schemas/{kind}.schema.json"] = [f"{kind}/**/*.yaml", f"{kind}/**/*.yml"]
+    return json.dumps({"yaml.schemas": schemas}, indent=2, ensure_ascii=False) + "\n"
+
+
+def in_git_repository(folder: Path) -> bool:
+    here = folder.resolve()
+    return any((parent / ".git").exists() for parent in (here, *here.parents))
+
+
+def create_portfolio(root: Path, answers: InitAnswers) -> list[str]:
+    """Write a new portfolio into `root`; the relative paths written. `st.yaml` comes last,
+    so an interrupted run leaves no half portfolio that st would take for a whole one."""
+    from stcli.model import KINDS
+    from stcli.schema import write_schemas
+
+    root.mkdir(parents=True, exist_ok=True)
+    written: list[str] = []
+    for kind in KINDS:
+        keep = root / kind / ".gitkeep"
+        if not keep.exists():
+            atomic_write(keep, b"")
+            written.append(f"{kind}/.gitkeep")
+    for path in write_schemas(root / "schemas"):
+        written.append(path.relative_to(root).as_posix())
+    extras = {
+        ".pre-commit-config.yaml": PRE_COMMIT,
+        ".vscode/settings.json": vscode_settings(KINDS),
+        ".gitignore": GITIGNORE,
+    }
+    for rel, text in extras.items():
+        path = root / rel
+        if not path.exists():
+            atomic_write(path, text.encode("utf-8"))
+            written.append(rel)
+    atomic_write(root / "st.yaml", profile_text(answers).encode("utf-8"))
+    written.append("st.yaml")
+    return written

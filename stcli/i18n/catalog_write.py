@@ -76,3 +76,35 @@ MESSAGES.update({
         "the entry cannot be appended to `{path}` without changing the file; use --file",
     ),
 })
+MESSAGES.update({
+    "write.init_exists": (
+        "här finns redan en portfölj ({path}); st init skriver inte över den",
+        "a portfolio exists here already ({path}); st init does not overwrite it",
+    ),
+    "write.init_bad_value": (
+        "ogiltigt värde för {option}: `{value}`",
+        "invalid value for {option}: `{value}`",
+    ),
+    "write.init_missing": (
+        "{option} behövs (eller kör st init i en terminal för att få frågor)",
+        "{option} is needed (or run st init in a terminal to be asked)",
+    ),
+    "write.ask_trainee": ("Ditt namn (som på ansökan)", "Your name (as on the application)"),
+    "write.ask_regulation": ("Föreskrift", "Regulation"),
+    "write.ask_region": ("Region (tomt för ingen)", "Region (empty for none)"),
+    "write.ask_start": ("Första dagen av ST (ÅÅÅÅ-MM-DD)", "First day of ST (YYYY-MM-DD)"),
+    "write.ask_home_unit": ("Din vårdcentral", "Your vårdcentral (home unit)"),
+    "write.ask_supervisor_id": (
+        "Huvudhandledarens id, t.ex. anna (tomt för senare)",
+        "Main supervisor's id, e.g. anna (empty for later)",
+    ),
+    "write.ask_supervisor_name": ("Huvudhandledarens namn", "Main supervisor's name"),
+    "write.no_git": (
+        "git hittades inte: portföljen skapades utan git-förråd",
+        "git was not found: the portfolio was created without a git repository",
+    ),
+    "write.init_done": (
+        "skapade portföljen i {path}; kör `st validate` och `pre-commit install`",
+        "created the portfolio in {path}; run `st validate` and `pre-commit install`",
+    ),
+})
