@@ -101,6 +101,8 @@ class FieldOption:
     def choices(self, kind: str | None) -> tuple[str, ...]:
         """The vocabulary of an enumerated field (for one kind, or all kinds having it)."""
         found: list[str] = []
+        if kind not in self.types:
+            kind = None  # no kind on the line, or one without this field: every kind's words
         for key, desc in self.types.items():
             if kind is not None and key != kind:
                 continue
