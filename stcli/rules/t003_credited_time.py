@@ -32,5 +32,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             position = located.at(f"credited.{index}.months")
             break
     yield ctx.finding("too_much", position, hint="midway",
-                      hint_args={"max_months": limit}, credited=credited,
-                      max_months=limit, entries=len(ctx.profile.credited))
+                      hint_args={"max_months": _n(limit)}, credited=credited,
+                      max_months=_n(limit), entries=len(ctx.profile.credited))
+
+
+def _n(value: Fraction) -> int | Fraction:
+    """A whole number is shown without decimals (6 months), others with one."""
+    return int(value) if value.denominator == 1 else value

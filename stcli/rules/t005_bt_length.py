@@ -43,7 +43,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         months = ctx.progress.timeline.month_credit(bt.start, bt.end)
         if months < minimum:
             yield ctx.finding("too_short", located.at("bt.end"), start=bt.start, end=bt.end,
-                              months=months, min_months=minimum)
+                              months=months, min_months=_n(minimum))
     deadline: dt.date = profile.start + relativedelta(months=within)
     if ctx.as_of <= deadline:
         return
@@ -60,3 +60,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         position = located.at("bt.approved") if bt.approved else located.at("bt")
         yield ctx.finding("not_approved", position, hint="record_approval",
                           deadline=deadline, months=within, start=profile.start)
+
+
+def _n(value: Fraction) -> int | Fraction:
+    """A whole number is shown without decimals (6 months), others with one."""
+    return int(value) if value.denominator == 1 else value
