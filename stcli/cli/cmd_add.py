@@ -77,14 +77,14 @@ def _interactive() -> bool:
 
 
 def _prompt(option: Any, kind: str, language: str, default: str | None = None) -> str:
-    import click
-
+    from stcli.cli.cmd_init import _one_of
     from stcli.i18n import t
 
     choices = option.choices(kind)
     label = t("write.prompt_field", language, field=".".join(option.path))
     if choices:
-        answer = typer.prompt(label, type=click.Choice(choices), default=default)
+        label += f" ({' | '.join(choices)})"
+        answer = typer.prompt(label, value_proc=_one_of(choices), default=default)
     else:
         answer = typer.prompt(label, default=default)
     return str(answer)

@@ -29,30 +29,33 @@ def _interactive() -> bool:
 
 
 def _parse_date(text: str) -> dt.date:
-    import click
-
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise click.BadParameter(text) from None
+        raise typer.BadParameter(text) from None
 
 
 def _parse_id(text: str) -> str:
-    import click
-
     from stcli.write import SUPERVISOR_ID
 
     if not SUPERVISOR_ID.fullmatch(text.strip()):
-        raise click.BadParameter(text)
+        raise typer.BadParameter(text)
     return text.strip()
 
 
 def _nonempty(text: str) -> str:
-    import click
-
     if not text.strip():
-        raise click.BadParameter(text)
+        raise typer.BadParameter(text)
     return text.strip()
+
+
+def _one_of(choices: tuple[str, ...]) -> Any:
+    def check(text: str) -> str:
+        if text.strip() not in choices:
+            raise typer.BadParameter(" | ".join(c for c in choices if c))
+        return text.strip()
+
+    return check
 
 
 def init(
@@ -72,8 +75,6 @@ def init(
     lang: str | None = LangOption,
 ) -> None:
     """Skapa en ny portfölj / create a new portfolio."""
-    import click
-
     from stcli.i18n import t
     from stcli.write import InitAnswers, create_portfolio, in_git_repository
 
@@ -90,12 +91,11 @@ def init(
         if given is not None:
             try:
                 return convert(given) if given.strip() or required else None
-            except click.BadParameter:
+            except typer.BadParameter:
                 fail(t("write.init_bad_value", language, option=label, value=given))
         if ask:
-            kind: Any = click.Choice(choices) if choices else None
             answer = typer.prompt(t(f"write.ask_{label}", language), default=default,
-                                  type=kind, value_proc=None if choices else convert,
+                                  value_proc=_one_of(choices) if choices else convert,
                                   show_default=default is not None)
             return answer if (answer or required) else None
         if default is not None:
