@@ -136,7 +136,12 @@ def load(root: Path) -> LoadResult:
     files_read = 0
     vocabulary: dict[str, frozenset[str]] = {}
 
+    before = len(findings)
     node = _read_yaml(root, root / PROFILE_FILE, PROFILE_FILE, findings, portfolio)
+    if node is None and len(findings) == before and PROFILE_FILE in portfolio.texts:
+        # An empty st.yaml (or only comments) is no profile: say so, never a clean result.
+        findings.append(Finding("D004", Msg("load.expected_mapping", {}),
+                                Position(PROFILE_FILE, 1, 1)))
     if node is not None:
         files_read += 1
         ctx = _FileContext(PROFILE_FILE, findings, vocabulary)
