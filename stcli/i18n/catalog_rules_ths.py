@@ -381,15 +381,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "half-time the guide says nothing.",
     ),
     "rule.L001.below": (
-        "{size} listade patienter, färre än riktmärket {low}–{high} efter {years} års "
+        "{size} listade patienter, färre än riktmärket {low}–{high} efter {served} månaders "
         "tjänstgöring vid {percent} %",
-        "{size} listed patients, fewer than the guide of {low}–{high} after {years} years "
+        "{size} listed patients, fewer than the guide of {low}–{high} after {served} months "
         "of service at {percent} %",
     ),
     "rule.L001.above": (
-        "{size} listade patienter, fler än riktmärket {low}–{high} efter {years} års "
+        "{size} listade patienter, fler än riktmärket {low}–{high} efter {served} månaders "
         "tjänstgöring vid {percent} %",
-        "{size} listed patients, more than the guide of {low}–{high} after {years} years "
+        "{size} listed patients, more than the guide of {low}–{high} after {served} months "
         "of service at {percent} %",
     ),
     "rule.L001.below_last_half_year": (
