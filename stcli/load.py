@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import os
 import re
 from dataclasses import dataclass, field
@@ -130,6 +131,18 @@ class _FileContext:
 
 def load(root: Path) -> LoadResult:
     """Load the portfolio at `root` (the folder holding st.yaml)."""
+    # Loading allocates a node per value and nothing cyclic: the cyclic garbage collector
+    # would only rescan them all, again and again (a 9 MB file took 35 s instead of 5 s).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(root: Path) -> LoadResult:
     root = root.resolve()
     findings: list[Finding] = []
     portfolio = Portfolio(root=str(root))
