@@ -320,7 +320,7 @@ def test_h004_training_more_than_5_years_old(tmp_path: Path) -> None:
     assert finding.severity == Severity.WARNING
     assert finding.position.line == line_of(tmp_path, "st.yaml", "training: 2018")
     assert finding.message.render("sv") == (
-        "huvudhandledaren Anna Bergs handledarutbildning (2018) är mer än 5 år gammal "
+        "handledarutbildningen för huvudhandledaren Anna Berg (2018) är mer än 5 år gammal "
         "2024-01-01 (gick ut 2023-12-31)")
     assert finding.source == "GÄVLEBORG 5.1.2"
 

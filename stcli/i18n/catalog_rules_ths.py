@@ -247,8 +247,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Supervisors without `training` are not judged.",
     ),
     "rule.H004.too_old": (
-        "huvudhandledaren {name}s handledarutbildning ({training}) är mer än {years} år "
-        "gammal {as_of} (gick ut {expired})",
+        "handledarutbildningen för huvudhandledaren {name} ({training}) är mer än {years} "
+        "år gammal {as_of} (gick ut {expired})",
         "the supervisor training of the main supervisor {name} ({training}) is more than "
         "{years} years old on {as_of} (expired {expired})",
     ),
