@@ -73,11 +73,16 @@ def _format_arg(value: Any, lang: str) -> Any:
     return value
 
 
+# Control characters from a user's file never reach the terminal (escape sequences could
+# recolour, clear or add links): shown as U+FFFD. Tab and newline stay.
+_CONTROLS = {c: "\ufffd" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+
+
 def echo(text: str) -> str:
     """A user's value as it may appear in a message: identity numbers masked, long text cut."""
     from stcli.pii import mask_identity_numbers
 
-    masked = mask_identity_numbers(text)
+    masked = mask_identity_numbers(text).translate(_CONTROLS)
     if len(masked) > MAX_ECHO:
         masked = masked[: MAX_ECHO - 1] + "…"
     return masked
