@@ -425,7 +425,9 @@ ADD = ["add", "supervision", "--minutes", "60", "--supervisor", "anna", "--file"
 def _load_entries(root: Path) -> list[dict[str, str]]:
     import yaml
 
-    data = yaml.safe_load((root / "supervision" / "shared.yaml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load((root / "supervision" / "shared.yaml").read_text(encoding="utf-8"),
+                     Loader=loader)
     assert isinstance(data, list)
     return data
 
@@ -454,25 +456,33 @@ def test_two_adds_at_once(tmp_path: Path) -> None:
 
 @needs_add
 def test_add_killed_mid_write_leaves_old_or_new_file(tmp_path: Path) -> None:
-    root = portfolio(tmp_path, {"supervision/shared.yaml": GOOD * 20_000})  # ~1 MB to copy
+    """SIGKILL at times spread over a whole `st add` run: the file is the old or the new one."""
+    root = portfolio(tmp_path, {"supervision/shared.yaml": GOOD * 2_000})
     env = {**os.environ, "NO_COLOR": "1", "ST_LANG": "en"}
     path = root / "supervision" / "shared.yaml"
+    start = time.monotonic()
+    subprocess.run([sys.executable, "-m", "stcli", *ADD, "--date", "2025-05-01"], cwd=root,
+                   env=env, capture_output=True, timeout=60, check=True)
+    whole = time.monotonic() - start  # one complete run, to spread the kills over
     old = path.read_bytes()
-    rng = random.Random(3)
-    for attempt in range(6):
+    outcomes = []
+    for attempt in range(8):
         proc = subprocess.Popen([sys.executable, "-m", "stcli", *ADD, "--date",
                                  f"2025-05-{attempt + 10}"], cwd=root, env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.3 + rng.random() * 0.6)
+        time.sleep(whole * (0.4 + 0.6 * attempt / 7))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         now = path.read_bytes()
         assert now == old or (now.startswith(old) and now.endswith(b"\n")), "half-written file"
-        assert len(_load_entries(root)) in (len(old.splitlines()), len(old.splitlines()) + 1)
+        count = len(_load_entries(root))
+        assert count in (old.count(b"- "), old.count(b"- ") + 1)
+        outcomes.append("new" if now != old else "old")
         old = now
-    leftovers = [p.name for p in (root / "supervision").iterdir() if p.name != "shared.yaml"
-                 and p.name != "good.yaml"]
+    leftovers = [p.name for p in (root / "supervision").iterdir()
+                 if p.name not in ("shared.yaml", "good.yaml")]
     assert all(not n.endswith((".yaml", ".yml")) for n in leftovers), leftovers
+    assert validate(root).code in (0, 1)
 
 
 # --- HTML, Markdown and terminal control in every free-text field -------------------------------
