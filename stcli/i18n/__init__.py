@@ -74,8 +74,9 @@ def _format_arg(value: Any, lang: str) -> Any:
 
 
 # Control characters from a user's file never reach the terminal (escape sequences could
-# recolour, clear or add links): shown as U+FFFD. Tab and newline stay.
-_CONTROLS = {c: "\ufffd" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+# recolour, clear or add links): shown as U+FFFD. Tab and newline stay, and NUL, which
+# terminals ignore and the report uses as a placeholder around arguments.
+_CONTROLS = {c: "\ufffd" for c in (*range(0x01, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
 
 
 def echo(text: str) -> str:
