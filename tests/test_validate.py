@@ -219,3 +219,13 @@ def test_optional_field_error_keeps_the_entry(tmp_path: Path) -> None:
     assert len(evaluation.portfolio.placements) == 1
     assert any(f.code == "D004" and "signed" in (f.hint.render("en") if f.hint else "")
                for f in evaluation.findings)
+
+
+def test_raising_a_rule_keeps_its_progress_lines_info(tmp_path: Path) -> None:
+    profile = MINIMAL_PROFILE + "rules:\n  severity: {A001: error, H002: error}\n"
+    root = write_portfolio(tmp_path / "p", {"assessments/a.yaml": """\
+        - {date: 2024-10-01, method: cbd, assessor: anna}
+        """}, profile=profile)
+    findings = evaluate(root, __import__("datetime").date(2025, 3, 1)).findings
+    current = [f for f in findings if f.code in ("A001", "H002")]
+    assert current and all(f.severity and f.severity.value == "info" for f in current)

@@ -107,8 +107,14 @@ def configure(findings: list[Finding], settings: dict[str, RuleSetting],
         if not setting.active:
             continue
         chosen_by_user = setting.origin.get("severity") not in PACK_LAYERS
-        severity = setting.severity if finding.severity is None or chosen_by_user else (
-            finding.severity)
+        if finding.severity is None:
+            severity = setting.severity
+        elif finding.severity == Severity.INFO and chosen_by_user:
+            # A progress line the rule itself calls info ("4 assessments so far") stays info
+            # when the trainee raises the rule; only lowering applies to it.
+            severity = Severity.INFO
+        else:
+            severity = setting.severity if chosen_by_user else finding.severity
         configured.append(replace(finding, severity=severity, name=name,
                                   source=finding.source or setting.source))
     configured.sort(key=Finding.sort_key)
