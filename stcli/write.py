@@ -13,10 +13,35 @@ import re
 import shutil
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+
+@contextlib.contextmanager
+def portfolio_lock(root: Path) -> Iterator[None]:
+    """Serialize writers of one portfolio: two `st add` at once must not lose an entry.
+
+    The lock file lives in the temporary folder (keyed by the portfolio's path) so that it
+    never shows in the trainee's repository; where flock is missing the lock is a no-op.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    import hashlib
+
+    key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
+    lock_path = Path(tempfile.gettempdir()) / f"st-portfolio-{key}.lock"
+    with lock_path.open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -433,8 +433,6 @@ def _load_entries(root: Path) -> list[dict[str, str]]:
 
 
 @needs_add
-@pytest.mark.xfail(strict=True, reason="lost update: two concurrent `st add` both exit 0 and "
-                   "one entry is missing (stcli/write.py reads, then replaces, without a lock)")
 def test_two_adds_at_once(tmp_path: Path) -> None:
     root = portfolio(tmp_path, {"supervision/shared.yaml": GOOD})
     env = {**os.environ, "NO_COLOR": "1", "ST_LANG": "en"}

@@ -250,8 +250,6 @@ HAS_ADD = (Path(__file__).parent.parent / "stcli" / "cli" / "cmd_add.py").exists
 
 
 @pytest.mark.skipif(not HAS_ADD, reason="st add is not there yet")
-@pytest.mark.xfail(strict=True, reason="st add --dry-run prints the entry's YAML with the "
-                   "personnummer in full (stcli/cli/cmd_add.py, in progress)")
 def test_add_dry_run_does_not_echo_a_number(tmp_path: Path) -> None:
     sample = make_number(dt.date(1975, 6, 30), 1, coordination=True, twelve=False, sep="-")
     root = tmp_path / "a"

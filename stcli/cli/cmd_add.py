@@ -94,22 +94,12 @@ def add(**kwargs: Any) -> None:
     """Lägg till en post / add one entry (placement, supervision, course …)."""
     import datetime as dt
 
-    from stcli.engine.evaluate import configure
-    from stcli.findings import Severity
     from stcli.i18n import resolve_language, t
     from stcli.load import load
-    from stcli.render.findings import line
-    from stcli.rules import all_rules
     from stcli.write import (
-        WriteRefused,
-        as_item,
-        atomic_write,
-        check_entry,
         default_file,
-        gained_findings,
         main_supervisor,
         options_of,
-        plan_append,
         render_entry,
         resolve_kind,
     )
@@ -157,39 +147,12 @@ def add(**kwargs: Any) -> None:
     file_option: Path | None = kwargs["file"]
     target = file_option if file_option is not None else default_file(
         root, kind, values, dt.date.today())
-    try:
-        plan = plan_append(root, kind, target, lines, explicit=file_option is not None)
-    except WriteRefused as refusal:
-        fail(t(refusal.key, language, **refusal.args_))
-    record, problems = check_entry(kind, lines, plan.rel, vocabulary, plan.first_line,
-                                   plan.column + 2)
-    if record is None or problems:
-        from stcli.engine.settings import base_settings
+    from stcli.write import portfolio_lock
 
-        for finding in configure(problems, base_settings(None), all_rules()):
-            print(line(finding, language), file=sys.stderr)
-        if kwargs["dry_run"]:
-            sys.stdout.write("\n".join(as_item(lines, plan.column)) + "\n")
-        print(t("write.not_written", language), file=sys.stderr)
-        raise typer.Exit(EXIT_FINDINGS)
-    _, gained = gained_findings(root, plan, day)
-    if kwargs["dry_run"]:
-        sys.stdout.write("\n".join(as_item(lines, plan.column)) + "\n")
-    if gained:
-        print(t("write.gained", language, count=len(gained)), file=sys.stderr)
-        for finding in gained:
-            print("  " + line(finding, language), file=sys.stderr)
-    if any(f.severity == Severity.ERROR for f in gained):
-        print(t("write.not_written", language), file=sys.stderr)
-        raise typer.Exit(EXIT_FINDINGS)
-    if kwargs["dry_run"]:
-        print(t("write.dry_run", language, path=plan.rel), file=sys.stderr)
-        raise typer.Exit(EXIT_OK)
-    try:
-        atomic_write(plan.path, plan.new)
-    except OSError as error:
-        fail(t("write.cannot_write", language, path=plan.rel,
-               reason=error.strerror or type(error).__name__))
+    # Plan, check and write under one lock: the file is read again by whoever comes next.
+    with portfolio_lock(root):
+        plan = _check_and_write(root, kind, target, lines, file_option, vocabulary, day,
+                                language, bool(kwargs["dry_run"]))
     print(t("write.added" if plan.old is not None else "write.created", language,
             path=plan.rel, line=plan.first_line))
     raise typer.Exit(EXIT_OK)
@@ -233,3 +196,58 @@ def register(app: typer.Typer) -> None:
     add.__signature__ = signature  # type: ignore[attr-defined]
     add.__annotations__ = annotations
     app.command("add")(add)
+
+
+def _check_and_write(root: Path, kind: str, target: Path, lines: list[str],
+                     file_option: Path | None, vocabulary: dict[str, frozenset[str]],
+                     day: Any, language: str, dry_run: bool) -> Any:
+    """Plan the append, show what the portfolio would gain, write it unless refused."""
+    from stcli.engine.evaluate import configure
+    from stcli.findings import Severity
+    from stcli.i18n import t
+    from stcli.pii import mask_identity_numbers
+    from stcli.render.findings import line
+    from stcli.rules import all_rules
+    from stcli.write import (
+        WriteRefused,
+        as_item,
+        atomic_write,
+        check_entry,
+        gained_findings,
+        plan_append,
+    )
+
+    try:
+        plan = plan_append(root, kind, target, lines, explicit=file_option is not None)
+    except WriteRefused as refusal:
+        fail(t(refusal.key, language, **refusal.args_))
+    record, problems = check_entry(kind, lines, plan.rel, vocabulary, plan.first_line,
+                                   plan.column + 2)
+    if record is None or problems:
+        from stcli.engine.settings import base_settings
+
+        for finding in configure(problems, base_settings(None), all_rules()):
+            print(line(finding, language), file=sys.stderr)
+        if dry_run:
+            sys.stdout.write(mask_identity_numbers("\n".join(as_item(lines, plan.column))) + "\n")
+        print(t("write.not_written", language), file=sys.stderr)
+        raise typer.Exit(EXIT_FINDINGS)
+    _, gained = gained_findings(root, plan, day)
+    if dry_run:
+        sys.stdout.write(mask_identity_numbers("\n".join(as_item(lines, plan.column))) + "\n")
+    if gained:
+        print(t("write.gained", language, count=len(gained)), file=sys.stderr)
+        for finding in gained:
+            print("  " + line(finding, language), file=sys.stderr)
+    if any(f.severity == Severity.ERROR for f in gained):
+        print(t("write.not_written", language), file=sys.stderr)
+        raise typer.Exit(EXIT_FINDINGS)
+    if dry_run:
+        print(t("write.dry_run", language, path=plan.rel), file=sys.stderr)
+        raise typer.Exit(EXIT_OK)
+    try:
+        atomic_write(plan.path, plan.new)
+    except OSError as error:
+        fail(t("write.cannot_write", language, path=plan.rel,
+               reason=error.strerror or type(error).__name__))
+    return plan
