@@ -20,16 +20,20 @@ app = typer.Typer(
 )
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", help="Visa versionen / show the version"),
-) -> None:
-    """st: ST-portföljen på kommandoraden / the ST portfolio on the command line."""
-    if version:
+def _show_version(value: bool) -> None:
+    if value:
         from stcli import __version__
 
         print(f"st {__version__}")
         raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Visa versionen / show the version",
+                                 callback=_show_version, is_eager=True),
+) -> None:
+    """st: ST-portföljen på kommandoraden / the ST portfolio on the command line."""
 
 
 def _register() -> None:
