@@ -58,7 +58,8 @@ def main() -> int:
     size = sum(Path(f).stat().st_size for f in files)
     print(f"portfolio: {root} ({len(files)} files, {size / 1024:.0f} KiB)")
     st = [sys.executable, "-m", "stcli"]
-    as_of = ["--as-of", f"{2023 + args.years}-06-01"]
+    # The generator's portfolios end on 2026-08-31 whatever their length (bench/generate.py).
+    as_of = ["--as-of", "2026-08-31"]
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         commands = {

@@ -21,7 +21,7 @@ class Severity(StrEnum):
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Position:
     """Where a value stands: a file relative to the portfolio root, 1-based line and column.
 
@@ -40,7 +40,7 @@ class Position:
 PORTFOLIO = Position()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Msg:
     """A message not yet put into words: a catalog key and its arguments.
 
@@ -57,7 +57,7 @@ class Msg:
         return t(self.key, lang, **self.args)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Finding:
     code: str
     message: Msg

@@ -54,7 +54,7 @@ MAX_FINDINGS_PER_FILE = 200
 # libyaml composes recursively: tens of thousands of nested levels crash the interpreter
 # (seen: a segfault at 50 000). Portfolio data is at most a handful of levels deep.
 MAX_DEPTH = 1000
-_LONG_LINE = re.compile(r"[^\n]{%d}" % MAX_DEPTH)
+_LONG_LINE = re.compile(rf"[^\n]{{{MAX_DEPTH}}}")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -89,7 +89,7 @@ class _Abort(Exception):
     """The file is too hostile to go on (alias expansion, too many findings)."""
 
 
-@dataclass(slots=True)
+@dataclass()
 class LoadResult:
     portfolio: Portfolio
     findings: list[Finding]
@@ -107,7 +107,7 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-@dataclass(slots=True)
+@dataclass()
 class _FileContext:
     rel: str
     findings: list[Finding]

@@ -77,7 +77,7 @@ _ANY_WINDOW = re.compile(r"(?=([0-9]{6}[-+ ]?[0-9]{4}))")
 _MASK_TABLE = str.maketrans("0123456789", "xxxxxxxxxx")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class IdentityNumberMatch:
     """A personnummer or samordningsnummer found in a text.
 

@@ -12,7 +12,7 @@ from stcli.model import Supervision as SupervisionSession
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Located(Generic[T]):
     """A record and its position: the entry's, and each field's by dotted path."""
 
@@ -25,7 +25,7 @@ class Located(Generic[T]):
         return self.fields.get(path, self.position)
 
 
-@dataclass(slots=True)
+@dataclass()
 class Portfolio:
     root: str
     profile: Located[Profile] | None = None

@@ -387,8 +387,9 @@ def _chmod_tree(root: Path, writable: bool) -> None:
 
 def test_read_only_portfolio(tmp_path: Path) -> None:
     """validate, status and report work and write nothing; `st add` refuses cleanly."""
-    from tests.conftest import SAMPLE
     import shutil
+
+    from tests.conftest import SAMPLE
 
     root = tmp_path / "ro"
     shutil.copytree(SAMPLE, root)

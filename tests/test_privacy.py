@@ -10,12 +10,12 @@ else; no output of any command may contain a found number in full.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
 import subprocess
 import sys
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -255,7 +255,7 @@ def test_add_dry_run_does_not_echo_a_number(tmp_path: Path) -> None:
     root = tmp_path / "a"
     root.mkdir()
     (root / "st.yaml").write_text(MINIMAL_PROFILE)
-    code, out = _st("add", "supervision", "--date", "2025-01-14", "--minutes", "60",
+    _, out = _st("add", "supervision", "--date", "2025-01-14", "--minutes", "60",
                     "--supervisor", "anna", "--notes", f"pat {sample.text}", "--dry-run",
                     "--as-of", AS_OF, cwd=root)
     assert "P001" in out or "personnummer" in out

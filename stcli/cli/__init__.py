@@ -10,14 +10,16 @@ import typer
 
 from stcli.cli import common
 
-app = typer.Typer(
-    name="st",
-    help="st: ST-portföljen på kommandoraden / the ST portfolio on the command line.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="st",
+        help="st: ST-portföljen på kommandoraden / the ST portfolio on the command line.",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
 
 
 def _show_version(value: bool) -> None:
@@ -28,7 +30,6 @@ def _show_version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", help="Visa versionen / show the version",
                                  callback=_show_version, is_eager=True),
@@ -36,20 +37,52 @@ def _root(
     """st: ST-portföljen på kommandoraden / the ST portfolio on the command line."""
 
 
-def _register() -> None:
+def build_app(only: str | None = None) -> typer.Typer:
+    """The typer app with every command, or with `only` the one being run.
+
+    Building every command (options derived from the format for `st add`) costs more than
+    `st validate`'s budget can spare on each commit, so `main` builds just the one asked for.
+    """
     import importlib
     import pkgutil
 
     import stcli.cli as package
 
+    app = _new_app()
+    app.callback()(_root)
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        if info.name.startswith("cmd_"):
+        if info.name.startswith("cmd_") and only in (None, info.name[4:]):
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             module.register(app)
+    return app
 
 
-_register()
+def _invoked_command(args: list[str]) -> str | None:
+    import importlib.util
+    import os
+
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return None  # shell completion needs every command
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    if name and name.isidentifier() and importlib.util.find_spec(f"stcli.cli.cmd_{name}"):
+        return name
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`from stcli.cli import app`: the full app, built on first use."""
+    if name == "app":
+        global _full_app
+        if _full_app is None:
+            _full_app = build_app()
+        return _full_app
+    raise AttributeError(name)
+
+
+_full_app: typer.Typer | None = None
 
 
 def main() -> None:
-    common.run(app)
+    import sys
+
+    common.run(build_app(_invoked_command(sys.argv[1:])))

@@ -20,7 +20,7 @@ ACTIVITY_TYPES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Delmal:
     code: str
     group: str  # a | b | c | bt
@@ -36,7 +36,7 @@ class Delmal:
         return self.title_en if lang == "en" and self.title_en else self.title
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DelmalCatalog:
     regulation: str
     pack_version: str

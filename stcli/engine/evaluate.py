@@ -15,7 +15,7 @@ from stcli.portfolio import Portfolio
 from stcli.rules import Rule, RuleContext, all_rules
 
 
-@dataclass(slots=True)
+@dataclass()
 class Evaluation:
     root: Path
     as_of: dt.date

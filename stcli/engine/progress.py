@@ -55,7 +55,7 @@ def _month_day(text: Any, default: tuple[int, int]) -> tuple[int, int]:
         return default
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TimeProgress:
     served: Fraction  # in ST + credited
     served_in_st: Fraction
@@ -83,7 +83,7 @@ class TimeProgress:
         return (self.planned_end - self.projected_completion).days
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Gap:
     """Days in service (outside the summer window) strictly between two sessions."""
 
@@ -92,7 +92,7 @@ class Gap:
     days: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class YearEntries:
     """Which entries belong to an ST year: indices into the portfolio's list of each kind.
 
@@ -110,7 +110,7 @@ class YearEntries:
     milestones: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StYear:
     number: int
     start: dt.date
@@ -141,7 +141,7 @@ class StYear:
         return Fraction(self.supervision_minutes) / self.weeks_in_service
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SupervisionProgress:
     last_session: dt.date | None
     sessions: int
@@ -150,7 +150,7 @@ class SupervisionProgress:
     per_month: tuple[tuple[str, int], ...]  # the last 12 calendar months to as_of: (YYYY-MM, min)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EvidenceRef:
     """One entry citing a delmål: `portfolio.entries(kind)[index]`."""
 
@@ -161,7 +161,7 @@ class EvidenceRef:
     certificate: str  # none | requested | signed
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ServicePeriod:
     """One line of the service list in Socialstyrelsen's application: a placement's days
     (to as_of) at one constant share of full time, non-counting leave taken off."""
@@ -174,7 +174,7 @@ class ServicePeriod:
     ongoing: bool  # the placement goes on after as_of
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DelmalStatus:
     delmal: Delmal
     evidence: dict[str, int]  # activity type -> entries (started by as_of)
@@ -199,7 +199,7 @@ class DelmalStatus:
         return "none"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DelmalSummary:
     total: int  # delmål with requirements in the catalog (BT delmål list none)
     complete: int  # of those: every requirement group has evidence
@@ -214,7 +214,7 @@ def summarize_delmal(statuses: tuple[DelmalStatus, ...]) -> DelmalSummary:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Deadline:
     date: dt.date
     what: Msg
@@ -222,7 +222,7 @@ class Deadline:
     done: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Progress:
     as_of: dt.date
     st_start: dt.date

@@ -21,7 +21,7 @@ from stcli.portfolio import Located
 UNSWITCHABLE = frozenset({"P001"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RuleSetting:
     code: str
     active: bool

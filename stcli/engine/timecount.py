@@ -50,7 +50,7 @@ def _exact(value: object, what: str) -> Fraction:
     return Fraction(value)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LeaveSpan:
     """One leave entry that does not count as ST time.
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from stcli.portfolio import Portfolio
 
 
-@dataclass(slots=True)
+@dataclass()
 class RuleContext:
     """What a rule sees: the portfolio, the one computed progress model, its own settings."""
 
@@ -68,7 +68,7 @@ class RuleContext:
 Check = Callable[[RuleContext], Iterable[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Rule:
     code: str
     name: str
