@@ -9,6 +9,7 @@ from pathlib import Path
 
 from stcli.engine.evaluate import Evaluation, evaluate
 from stcli.findings import PORTFOLIO, Finding, Severity
+from tests.conftest import write_portfolio
 
 HSLF = "HSLF-FS 2021:8"
 
@@ -21,12 +22,7 @@ def st_yaml(*, start: str = "2024-09-01", extra: str = "") -> str:
 def run(tmp_path: Path, st: str, files: dict[str, str] | None = None,
         as_of: str = "2025-09-10") -> Evaluation:
     root = tmp_path / "portfolio"
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "st.yaml").write_text(st, encoding="utf-8")
-    for rel, text in (files or {}).items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    write_portfolio(root, files or {}, profile=st)
     return evaluate(root, dt.date.fromisoformat(as_of))
 
 

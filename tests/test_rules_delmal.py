@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from stcli.engine.evaluate import evaluate
 from stcli.findings import PORTFOLIO, Finding, Severity
+from tests.conftest import write_portfolio
 
 HSLF = "HSLF-FS 2021:8"
 SOSFS = "SOSFS 2015:8"
@@ -23,12 +23,7 @@ def profile(regulation: str = HSLF, start: str = "2024-09-01", region: str | Non
 
 
 def write(root: Path, st: str, files: dict[str, str] | None = None) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "st.yaml").write_text(st, encoding="utf-8")
-    for rel, text in (files or {}).items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    write_portfolio(root, files or {}, profile=st)
     return root
 
 

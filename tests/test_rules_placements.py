@@ -10,6 +10,7 @@ import pytest
 
 from stcli.engine.evaluate import evaluate
 from stcli.findings import Finding, Severity
+from tests.conftest import write_portfolio
 
 
 def profile(region: str | None = None, *, swedish_at: bool = False,
@@ -25,12 +26,7 @@ def profile(region: str | None = None, *, swedish_at: bool = False,
 
 
 def write(root: Path, st: str, files: dict[str, str] | None = None) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "st.yaml").write_text(st, encoding="utf-8")
-    for rel, text in (files or {}).items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    write_portfolio(root, files or {}, profile=st)
     return root
 
 
