@@ -50,15 +50,16 @@ PHASE_MARK = {"done": ("✓", OK), "current": ("▶", ACCENT), "planned": ("○"
 
 
 def render(evaluation: Evaluation, lang: str, console: Console) -> None:
-    parts = build(evaluation, lang, console.width)
+    from rich.console import Group
+
+    # One print of the whole dashboard: rich's per-call layout work is most of its cost.
+    dashboard = Group(*build(evaluation, lang, console.width))
     if console.is_terminal:
-        for part in parts:
-            console.print(part)
+        console.print(dashboard)
         return
     # Plain text (piped, or a test): the same lines without the padding rich leaves.
     with console.capture() as captured:
-        for part in parts:
-            console.print(part)
+        console.print(dashboard)
     text = "\n".join(row.rstrip() for row in captured.get().splitlines())
     console.file.write(text + "\n")
 
