@@ -368,20 +368,22 @@ try:
     app(["status", sys.argv[1], "--as-of", "2026-03-15", sys.argv[2]])
 except SystemExit:
     pass
-print(loaded, "rich.console" in sys.modules)
+print(loaded, "rich.text" in sys.modules, "rich.console" in sys.modules)
 """
 
 
 def test_rich_only_on_the_dashboard_path() -> None:
-    """Registering the command imports no rich; --json never does; the dashboard does."""
-    def loaded(flag: str) -> str:
+    """Registering the command imports no rich; --json never does; the piped dashboard
+    draws its lines without rich's Console; a terminal (here forced) gets the Console."""
+    def loaded(flag: str, **env: str) -> str:
         result = subprocess.run([sys.executable, "-c", SNIPPET, str(SAMPLE), flag],
-                                text=True, capture_output=True, env=subprocess_env(),
+                                text=True, capture_output=True, env=subprocess_env(**env),
                                 check=True)
         return result.stdout.strip().splitlines()[-1]
 
-    assert loaded("--json") == "False False"
-    assert loaded("--lang=sv") == "False True"
+    assert loaded("--json") == "False False False"
+    assert loaded("--lang=sv") == "False True False"
+    assert loaded("--lang=sv", FORCE_COLOR="1") == "False True True"
 
 
 def test_gaps_and_partial_leave(tmp_path: Path) -> None:

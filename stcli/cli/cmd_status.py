@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
@@ -19,9 +17,6 @@ from stcli.cli.common import (
     locate,
     parse_as_of,
 )
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 
 def status(
@@ -51,22 +46,8 @@ def status(
         raise typer.Exit(code)
     from stcli.render.status import render
 
-    render(evaluation, language, _console(width))
+    render(evaluation, language, sys.stdout, width)
     raise typer.Exit(code)
-
-
-def _console(width: int | None) -> Console:
-    """Colour on a terminal (or FORCE_COLOR), none with NO_COLOR, plain text when piped."""
-    from rich.console import Console
-
-    tty = sys.stdout.isatty()
-    no_color = bool(os.environ.get("NO_COLOR"))
-    force = tty or (bool(os.environ.get("FORCE_COLOR")) and not no_color)
-    return Console(
-        file=sys.stdout, force_terminal=force, no_color=no_color, width=width,
-        highlight=False, emoji=False, markup=False, soft_wrap=False,
-        color_system="auto" if force else None,
-    )
 
 
 def register(app: typer.Typer) -> None:

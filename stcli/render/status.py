@@ -11,13 +11,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.cells import cell_len
-from rich.console import Console, RenderableType
-from rich.padding import Padding
-from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
 from stcli.findings import Severity, count_by_severity
@@ -33,6 +29,7 @@ from stcli.render.status_json import (
     top_findings,
     upcoming_deadlines,
 )
+from stcli.render.textgrid import Block, Grid, Heading, Indented, layout
 
 if TYPE_CHECKING:
     from stcli.engine.evaluate import Evaluation
@@ -49,29 +46,51 @@ TITLE_MAX = 56  # the delmål title column on wide terminals
 PHASE_MARK = {"done": ("✓", OK), "current": ("▶", ACCENT), "planned": ("○", DIM)}
 
 
-def render(evaluation: Evaluation, lang: str, console: Console) -> None:
-    from rich.console import Group
+def render(evaluation: Evaluation, lang: str, stream: IO[str], width: int | None = None) -> None:
+    """Draw the dashboard: colour on a terminal (or FORCE_COLOR), none with NO_COLOR, plain
+    text when piped. `width` defaults to the terminal's, as rich measures it."""
+    import os
 
-    # One print of the whole dashboard: rich's per-call layout work is most of its cost.
-    dashboard = Group(*build(evaluation, lang, console.width))
-    if console.is_terminal:
-        console.print(dashboard)
+    from stcli.render.textgrid import print_lines
+
+    no_color = bool(os.environ.get("NO_COLOR"))
+    terminal = stream.isatty() or (bool(os.environ.get("FORCE_COLOR")) and not no_color)
+    if not terminal:
+        columns = width or plain_width()
+        print_lines(layout(build(evaluation, lang, columns), columns), stream, None)
         return
-    # Plain text (piped, or a test): the same lines without the padding rich leaves.
-    with console.capture() as captured:
-        console.print(dashboard)
-    text = "\n".join(row.rstrip() for row in captured.get().splitlines())
-    console.file.write(text + "\n")
+    from rich.console import Console
+
+    console = Console(file=stream, force_terminal=True, no_color=no_color, width=width,
+                      highlight=False, emoji=False, markup=False, soft_wrap=False)
+    columns = console.width
+    print_lines(layout(build(evaluation, lang, columns), columns), stream, console)
 
 
-def build(evaluation: Evaluation, lang: str, width: int) -> list[RenderableType]:
+def plain_width() -> int:
+    """rich's width for output that is not a terminal: COLUMNS, else the size of whichever
+    standard stream is a terminal (`st status | less` in a wide window), else 80."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for descriptor in (0, 1, 2):
+        try:
+            return os.get_terminal_size(descriptor).columns or 80
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 80
+
+
+def build(evaluation: Evaluation, lang: str, width: int) -> list[Block]:
     progress = evaluation.progress
     located = evaluation.portfolio.profile
     if progress is None or located is None:
         return _no_profile(evaluation, lang)
     profile = located.value
     view = _View(evaluation, progress, profile, lang, width)
-    parts: list[RenderableType] = []
+    parts: list[Block] = []
     parts += view.header()
     parts += view.time()
     parts += view.first_steps()
@@ -117,7 +136,7 @@ def bar(share: Fraction, width: int, style: str) -> Text:
     return text
 
 
-def line(*pieces: str | tuple[str, str] | Text) -> Padding:
+def line(*pieces: str | tuple[str, str] | Text) -> Indented:
     """An indented paragraph of (text, style) pieces; wrapped lines keep the indent."""
     text = Text()
     for piece in pieces:
@@ -130,12 +149,12 @@ def line(*pieces: str | tuple[str, str] | Text) -> Padding:
     return indented(text)
 
 
-def indented(renderable: RenderableType) -> Padding:
-    """A table or paragraph two columns in, wrapped lines keeping the indent."""
-    return Padding(renderable, (0, 0, 0, len(INDENT)), expand=False)
+def indented(content: Text | Grid) -> Indented:
+    """A grid or paragraph two columns in, wrapped lines keeping the indent."""
+    return Indented(content, len(INDENT))
 
 
-def para(text: str, style: str = "") -> Padding:
+def para(text: str, style: str = "") -> Indented:
     return indented(Text(text, style=style))
 
 
@@ -144,20 +163,17 @@ def cut(text: str, style: str = "") -> Text:
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
 
 
-def grid(*flexible: bool) -> Table:
-    """A borderless table, one space between columns; `flexible` columns may shrink."""
-    table = Table.grid(padding=(0, 1, 0, 0))
-    for flex in flexible:
-        table.add_column(no_wrap=not flex)
-    return table
+def grid(*flexible: bool) -> Grid:
+    """A borderless table, one space between columns; the `flexible` column may shrink."""
+    return Grid(flexible.index(True))
 
 
 def joined(pieces: Iterable[str], sep: str = " · ") -> str:
     return sep.join(p for p in pieces if p)
 
 
-def heading(title: str) -> Rule:
-    return Rule(Text(title, style=HEAD), align="left", style=DIM, characters="─")
+def heading(title: str) -> Heading:
+    return Heading(title, HEAD, DIM)
 
 
 def specialty(code: str, lang: str) -> str:
@@ -172,10 +188,10 @@ def method(code: str, lang: str) -> str:
     return echo(code) if text == key else text
 
 
-def _no_profile(evaluation: Evaluation, lang: str) -> list[RenderableType]:
+def _no_profile(evaluation: Evaluation, lang: str) -> list[Block]:
     from stcli.render.findings import line as finding_line
 
-    parts: list[RenderableType] = [Text(t("status.no_profile", lang), style=BAD)]
+    parts: list[Block] = [Text(t("status.no_profile", lang), style=BAD)]
     for finding in top_findings(evaluation.findings, 10):
         parts.append(Text(INDENT + finding_line(finding, lang)))
     return parts
@@ -196,7 +212,7 @@ class _View:
 
     # --- header ----------------------------------------------------------------------------
 
-    def header(self) -> list[RenderableType]:
+    def header(self) -> list[Block]:
         p, progress = self.profile, self.progress
         title = Text(self.t("title", trainee=p.trainee), style=HEAD)
         title.append("  ")
@@ -215,14 +231,14 @@ class _View:
 
     # --- time -----------------------------------------------------------------------------
 
-    def time(self) -> list[RenderableType]:
+    def time(self) -> list[Block]:
         time, lang = self.progress.time, self.lang
         share = time.share_served
         done = time.served >= time.required
         width = max(10, min(60, self.width - 32))
         served = self.t("time.served", served=months(time.served, lang),
                         required=time.required, percent=format_number(share * 100, lang, 0))
-        rows: list[RenderableType] = [heading(self.t("time.heading"))]
+        rows: list[Block] = [heading(self.t("time.heading"))]
         rows.append(line(bar(share, width, OK if done else ACCENT), "  ", (served, HEAD)))
         details = [self.t("time.remaining", months=months(time.remaining, lang)),
                    self.t("time.percent_now", percent=percent(time.percent_now, lang))]
@@ -243,7 +259,7 @@ class _View:
             rows.append(line((joined(extra), DIM)))
         return rows
 
-    def _completion(self) -> RenderableType:
+    def _completion(self) -> Block:
         time = self.progress.time
         end = time.projected_completion
         if end is None:
@@ -278,12 +294,12 @@ class _View:
 
     # --- getting started ------------------------------------------------------------------
 
-    def first_steps(self) -> list[RenderableType]:
+    def first_steps(self) -> list[Block]:
         missing = empty_kinds(self.evaluation)
         if not missing:
             return []
         nothing = self.evaluation.entries == 0
-        rows: list[RenderableType] = [heading(self.t(
+        rows: list[Block] = [heading(self.t(
             "start.heading" if nothing else "start.heading_next"))]
         if nothing:
             rows.append(para(self.t("start.intro")))
@@ -300,13 +316,13 @@ class _View:
 
     # --- supervision ----------------------------------------------------------------------
 
-    def supervision(self) -> list[RenderableType]:
+    def supervision(self) -> list[Block]:
         progress, lang = self.progress, self.lang
         year = progress.current_year
         sup = progress.supervision
         target = self.goal["minutes_per_week"]
         title = self.t("sup.heading", year=year.number) if year else self.t("sup.heading_all")
-        rows: list[RenderableType] = [heading(title)]
+        rows: list[Block] = [heading(title)]
         if sup.sessions == 0:
             rows.append(para(self.t("sup.none", target=target), WARN))
             return rows
@@ -365,7 +381,7 @@ class _View:
         return {"first": gap.after or self.t("sup.start"),
                 "last": gap.before or self.t("sup.now")}
 
-    def _gaps(self) -> list[RenderableType]:
+    def _gaps(self) -> list[Block]:
         limit = self.goal["max_gap_days"]
         gaps = long_gaps(self.progress, limit)
         if not gaps:
@@ -375,7 +391,7 @@ class _View:
             days = integer(longest.days, self.lang)
             return [line((self.t("sup.no_gaps", limit=limit, days=days,
                                  **self._gap_ends(longest)), DIM))]
-        rows: list[RenderableType] = [line((self.t("sup.gaps", limit=limit), WARN))]
+        rows: list[Block] = [line((self.t("sup.gaps", limit=limit), WARN))]
         for gap in gaps[:MAX_GAPS]:
             days = integer(gap.days, self.lang)
             rows.append(line("  ", (self.t("sup.gap", days=days, **self._gap_ends(gap)), WARN)))
@@ -385,13 +401,13 @@ class _View:
 
     # --- assessments ----------------------------------------------------------------------
 
-    def assessments(self) -> list[RenderableType]:
+    def assessments(self) -> list[Block]:
         progress = self.progress
         year = progress.current_year
         if year is None:
             return []
         low, high = self.goal["assessments_low"], self.goal["assessments_high"]
-        rows: list[RenderableType] = [heading(self.t("ass.heading", year=year.number))]
+        rows: list[Block] = [heading(self.t("ass.heading", year=year.number))]
         count, minimum = year.assessments, year.assessment_minimum
         met = count >= minimum
         dots = Text("■" * count, style=OK if met else WARN)
@@ -422,11 +438,11 @@ class _View:
 
     # --- delmål ---------------------------------------------------------------------------
 
-    def delmal(self) -> list[RenderableType]:
+    def delmal(self) -> list[Block]:
         progress = self.progress
         shown = shown_delmal(progress)
         heading_key = "delmal.heading_bt" if progress.in_bt else "delmal.heading"
-        rows: list[RenderableType] = [heading(self.t(heading_key))]
+        rows: list[Block] = [heading(self.t(heading_key))]
         if not shown:
             rows.append(line((self.t("delmal.no_catalog", regulation=self.profile.regulation),
                               WARN)))
@@ -448,8 +464,7 @@ class _View:
         return rows
 
     def _delmal_grid(self, shown: Sequence[DelmalStatus], columns: list[str]) -> list[Text]:
-        """One line per delmål in fixed columns (drawn by hand: a rich Table of 26 rows
-        costs more than the whole evaluation)."""
+        """One line per delmål in fixed columns, the title column cut with … to fit."""
         abbreviations = [self._abbreviation(a) for a in columns]
         head_code, head_title = self.t("delmal.code"), self.t("delmal.title")
         head_cert, head_assess = self.t("delmal.cert"), self.t("delmal.assess")
@@ -544,10 +559,10 @@ class _View:
         style = {"signed": OK, "requested": WARN}.get(state, WARN)
         return (self.t(f"certificate.{state}"), style)
 
-    def placements(self) -> list[RenderableType]:
+    def placements(self) -> list[Block]:
         items = sorted(self.evaluation.portfolio.placements,
                        key=lambda i: (i.value.start, i.value.end))
-        rows: list[RenderableType] = [heading(self.t("pl.heading"))]
+        rows: list[Block] = [heading(self.t("pl.heading"))]
         if not items:
             rows.append(line((self.t("pl.none"), WARN)))
             return rows
@@ -570,10 +585,10 @@ class _View:
         rows.append(para(self.t("pl.legend"), DIM))
         return rows
 
-    def courses(self) -> list[RenderableType]:
+    def courses(self) -> list[Block]:
         items = sorted(self.evaluation.portfolio.courses,
                        key=lambda i: (i.value.start, i.value.end))
-        rows: list[RenderableType] = [heading(self.t("co.heading"))]
+        rows: list[Block] = [heading(self.t("co.heading"))]
         if not items:
             rows.append(line((self.t("co.none"), DIM)))
             return rows
@@ -591,9 +606,9 @@ class _View:
 
     # --- deadlines and findings -----------------------------------------------------------
 
-    def deadlines(self) -> list[RenderableType]:
+    def deadlines(self) -> list[Block]:
         soon = upcoming_deadlines(self.progress)
-        rows: list[RenderableType] = [heading(self.t("dl.heading"))]
+        rows: list[Block] = [heading(self.t("dl.heading"))]
         if not soon:
             rows.append(line((self.t("dl.none"), DIM)))
             return rows
@@ -610,11 +625,11 @@ class _View:
         form = "one" if count == 1 else "other"
         return self.t(f"fi.{severity}.{form}", count=count)
 
-    def findings(self) -> list[RenderableType]:
+    def findings(self) -> list[Block]:
         findings = self.evaluation.findings
         counts = count_by_severity(findings)
         title = joined(self._count(severity, counts[severity]) for severity in counts)
-        rows: list[RenderableType] = [heading(self.t("fi.heading", counts=title))]
+        rows: list[Block] = [heading(self.t("fi.heading", counts=title))]
         top = top_findings(findings)
         if not top:
             rows.append(line((self.t("fi.clean"), OK)))
