@@ -53,6 +53,7 @@ SAMORDNINGSNUMMER = "samordningsnummer"
 # 8 or 6 digits long), so a rejected candidate never hides a valid one.
 _CANDIDATE = re.compile(
     r"""
+    (?=[0-9])    # first, so that re can skip to digits before trying the look-behind
     (?<![^\W_])
     (?P<century>1[89]|20)?
     (?P<yy>[0-9]{2})
