@@ -20,7 +20,8 @@ ACTIVITY_TYPES = (
 )
 
 
-@dataclass(frozen=True)
+# Frozen, not comparable: nothing compares catalogs, and __eq__/__hash__ cost import time.
+@dataclass(frozen=True, eq=False)
 class Delmal:
     code: str
     group: str  # a | b | c | bt
@@ -36,7 +37,7 @@ class Delmal:
         return self.title_en if lang == "en" and self.title_en else self.title
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DelmalCatalog:
     regulation: str
     pack_version: str

@@ -55,7 +55,10 @@ def _month_day(text: Any, default: tuple[int, int]) -> tuple[int, int]:
         return default
 
 
-@dataclass(frozen=True)
+# The records below are frozen (read by rules, status and reports, changed by none) but not
+# comparable: nothing compares them, and generating __eq__/__hash__ for eleven classes at
+# import cost ~9 ms of every `st` run.
+@dataclass(frozen=True, eq=False)
 class TimeProgress:
     served: Fraction  # in ST + credited
     served_in_st: Fraction
@@ -83,7 +86,7 @@ class TimeProgress:
         return (self.planned_end - self.projected_completion).days
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gap:
     """Days in service (outside the summer window) strictly between two sessions."""
 
@@ -92,7 +95,7 @@ class Gap:
     days: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class YearEntries:
     """Which entries belong to an ST year: indices into the portfolio's list of each kind.
 
@@ -110,7 +113,7 @@ class YearEntries:
     milestones: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class StYear:
     number: int
     start: dt.date
@@ -141,7 +144,7 @@ class StYear:
         return Fraction(self.supervision_minutes) / self.weeks_in_service
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SupervisionProgress:
     last_session: dt.date | None
     sessions: int
@@ -150,7 +153,7 @@ class SupervisionProgress:
     per_month: tuple[tuple[str, int], ...]  # the last 12 calendar months to as_of: (YYYY-MM, min)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class EvidenceRef:
     """One entry citing a delmål: `portfolio.entries(kind)[index]`."""
 
@@ -161,7 +164,7 @@ class EvidenceRef:
     certificate: str  # none | requested | signed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ServicePeriod:
     """One line of the service list in Socialstyrelsen's application: a placement's days
     (to as_of) at one constant share of full time, non-counting leave taken off."""
@@ -174,7 +177,7 @@ class ServicePeriod:
     ongoing: bool  # the placement goes on after as_of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DelmalStatus:
     delmal: Delmal
     evidence: dict[str, int]  # activity type -> entries (started by as_of)
@@ -199,7 +202,7 @@ class DelmalStatus:
         return "none"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DelmalSummary:
     total: int  # delmål with requirements in the catalog (BT delmål list none)
     complete: int  # of those: every requirement group has evidence
@@ -214,7 +217,7 @@ def summarize_delmal(statuses: tuple[DelmalStatus, ...]) -> DelmalSummary:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Deadline:
     date: dt.date
     what: Msg
@@ -222,7 +225,7 @@ class Deadline:
     done: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Progress:
     as_of: dt.date
     st_start: dt.date
