@@ -1,7 +1,8 @@
-"""Generate `stcli/model.py` (typed records and the loader's field table) from formatdef.
+"""Generate `stcli/model.py` (typed records and the loader's field table) from formatdef,
+and `stcli/packs/compiled.json` from the pack YAML files.
 
-Run `python -m stcli.codegen` after editing `stcli/formatdef.py`; `--check` exits 1 when
-the committed file is out of date (a test runs it).
+Run `python -m stcli.codegen` after editing `stcli/formatdef.py` or a pack; `--check` exits 1
+when a committed file is out of date (a test runs it).
 """
 
 from __future__ import annotations
@@ -224,15 +225,34 @@ def generate() -> str:
     return "\n".join(out)
 
 
+def generate_packs() -> str:
+    """Every pack in stcli/packs/*.yaml as one JSON document, read at run time instead of the
+    YAML (the YAML stays the source: json.loads takes 0.6 ms where PyYAML took 15-20)."""
+    import json
+
+    import yaml
+
+    packs = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+             for path in sorted(PACKS_SOURCE.glob("*.yaml"))}
+    # Keys in YAML order (not sorted): the order of delmål is the order status shows.
+    return json.dumps(packs, ensure_ascii=False, indent=1) + "\n"
+
+
+PACKS_SOURCE = Path(__file__).with_name("packs")
+PACKS_TARGET = PACKS_SOURCE / "compiled.json"
+
+
 def main(argv: list[str]) -> int:
-    text = generate()
+    outputs = {TARGET: generate(), PACKS_TARGET: generate_packs()}
     if "--check" in argv:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print("stcli/model.py is out of date: run python -m stcli.codegen", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
+        stale = [path for path, text in outputs.items()
+                 if not path.exists() or path.read_text(encoding="utf-8") != text]
+        for path in stale:
+            print(f"stcli/{path.relative_to(TARGET.parent).as_posix()} is out of date: "
+                  "run python -m stcli.codegen", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8")
     return 0
 
 
