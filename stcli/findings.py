@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(StrEnum):
@@ -21,12 +21,12 @@ class Severity(StrEnum):
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """Where a value stands: a file relative to the portfolio root, 1-based line and column.
 
     `line`/`column` are None for findings about a file or the portfolio as a whole
-    (then `file` may be None too).
+    (then `file` may be None too). A NamedTuple, not a frozen dataclass: the loader makes
+    one per field (7 000 on a 5-year portfolio) and a tuple is three times cheaper to make.
     """
 
     file: str | None = None

@@ -55,6 +55,8 @@ MAX_FINDINGS_PER_FILE = 200
 # (seen: a segfault at 50 000). Portfolio data is at most a handful of levels deep.
 MAX_DEPTH = 1000
 YAML_SUFFIXES = (".yaml", ".yml")
+# Each record's fields by YAML key, built once (not once per entry).
+_SPECS_BY_KEY = {name: {spec.key: spec for spec in specs} for name, specs in FIELDS.items()}
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {
@@ -414,7 +416,7 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
     if not isinstance(node, yaml.MappingNode):
         ctx.add("D004", node, "load.expected_mapping_field", field=path or name)
         return INVALID
-    specs = {spec.key: spec for spec in FIELDS[name]}
+    specs = _SPECS_BY_KEY[name]
     values: dict[str, Any] = {}
     seen: dict[str, yaml.Node] = {}
     suggested: set[str] = set()  # fields named in a did-you-mean: no second finding for them
