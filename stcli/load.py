@@ -57,6 +57,8 @@ MAX_DEPTH = 1000
 YAML_SUFFIXES = (".yaml", ".yml")
 # Each record's fields by YAML key, built once (not once per entry).
 _SPECS_BY_KEY = {name: {spec.key: spec for spec in specs} for name, specs in FIELDS.items()}
+_REQUIRED = {name: [spec for spec in specs if spec.required] for name, specs in FIELDS.items()}
+_SCALAR_KINDS = frozenset({"str", "enum", "date", "year_or_date", "bool", "int", "decimal"})
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {
@@ -417,15 +419,16 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
         ctx.add("D004", node, "load.expected_mapping_field", field=path or name)
         return INVALID
     specs = _SPECS_BY_KEY[name]
+    rel, fields = ctx.rel, ctx.fields
     values: dict[str, Any] = {}
     seen: dict[str, yaml.Node] = {}
     suggested: set[str] = set()  # fields named in a did-you-mean: no second finding for them
     failed = False
     for key_node, value_node in node.value:
-        key = _scalar(key_node)
-        if key is None:
+        if not isinstance(key_node, yaml.ScalarNode):
             ctx.add("D004", key_node, "load.key_not_text")
             continue
+        key = key_node.value
         if key in seen:
             first = seen[key].start_mark
             ctx.add("D002", key_node, "load.duplicate_key", key=key, first_line=first.line + 1)
@@ -445,7 +448,8 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
             ctx.add("D003", key_node, "load.unknown_field", hint, key=key)
             continue
         full = f"{path}.{spec.attr}" if path else spec.key
-        ctx.fields[full] = ctx.pos(value_node)
+        mark = value_node.start_mark  # (ctx.pos inlined: this runs for every field)
+        fields[full] = Position(rel, mark.line + 1, mark.column + 1)
         if _is_null(value_node):
             if spec.required:
                 ctx.add("D005", value_node, "load.missing_value", field=key)
@@ -459,8 +463,8 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
             failed = failed or spec.required
         else:
             values[spec.attr] = converted
-    for spec in specs.values():
-        if spec.required and spec.key not in seen:
+    for spec in _REQUIRED[name]:
+        if spec.key not in seen:
             failed = True
             if spec.key not in suggested:  # `datum:` was already said to mean `date:`
                 ctx.add("D005", node, "load.missing_field", field=spec.key)
@@ -473,6 +477,8 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
 def _convert(node: yaml.Node, desc: Any, path: str, key: str, ctx: _FileContext) -> Any:
     _visit(ctx, node)
     kind, argument, constraints = desc
+    if kind in _SCALAR_KINDS and isinstance(node, yaml.ScalarNode):  # most values: first
+        return _convert_scalar(node, node.value, kind, argument, constraints, key, ctx)
     if kind == "model":
         return _convert_record(node, argument, path, ctx)
     if kind == "list":

@@ -43,6 +43,11 @@ def required_months(profile: Profile, catalog: DelmalCatalog) -> int:
     return int(catalog.required_months or 66)
 
 
+def month_key(day: dt.date) -> str:
+    """`2026-03` for any day in March 2026 (strftime is slower, called per session)."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
 def in_summer_window(day: dt.date, start: tuple[int, int], end: tuple[int, int]) -> bool:
     return start <= (day.month, day.day) <= end
 
@@ -488,11 +493,11 @@ def _st_year(n: int, portfolio: Portfolio, profile: Profile, timeline: Timeline,
     last = min(end, as_of)
     per_month: Counter[str] = Counter()
     for session in sessions:
-        per_month[session.date.strftime("%Y-%m")] += session.minutes
+        per_month[month_key(session.date)] += session.minutes
     months: list[tuple[str, int]] = []
     month = start.replace(day=1)
     while month <= last:
-        key = month.strftime("%Y-%m")
+        key = month_key(month)
         months.append((key, per_month.get(key, 0)))
         month = (month + dt.timedelta(days=31)).replace(day=1)
     credited = sum((Fraction(c.months) for c in profile.credited), Fraction(0))
@@ -568,7 +573,7 @@ def _supervision(portfolio: Portfolio, profile: Profile, as_of: dt.date,
     minutes_by_month: Counter[str] = Counter()
     for s in portfolio.supervision:
         if s.value.date <= as_of:
-            minutes_by_month[s.value.date.strftime("%Y-%m")] += s.value.minutes
+            minutes_by_month[month_key(s.value.date)] += s.value.minutes
     months: list[tuple[str, int]] = []
     year, month = as_of.year, as_of.month
     for _ in range(12):

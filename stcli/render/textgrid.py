@@ -76,6 +76,9 @@ def layout(blocks: Sequence[Block], width: int) -> list[Text]:
 def wrap(text: Text, width: int, *, overflow: OverflowMethod | None = None,
          no_wrap: bool | None = None) -> list[Text]:
     """Word-wrap as rich prints a Text: long words fold unless the text says otherwise."""
+    plain = text.plain
+    if "\n" not in plain and "\t" not in plain and cell_len(plain) <= width:
+        return [text.copy()]  # most lines fit: the same result without rich's wrapping
     return list(text.wrap(_NO_CONSOLE, max(1, width), overflow=overflow, no_wrap=no_wrap))
 
 
