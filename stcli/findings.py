@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 
@@ -40,16 +40,17 @@ class Position(NamedTuple):
 PORTFOLIO = Position()
 
 
-@dataclass(frozen=True)
-class Msg:
+class Msg(NamedTuple):
     """A message not yet put into words: a catalog key and its arguments.
 
     Kept symbolic so that the language can be chosen after the files are read
     (st.yaml may set it) and so that JSON, text and reports word it the same way.
+    Msg and Finding are NamedTuples for the same reason as Position: immutable, and
+    cheaper to create (at import and per finding) than frozen dataclasses.
     """
 
     key: str
-    args: Mapping[str, Any] = field(default_factory=dict)
+    args: Mapping[str, Any] = MappingProxyType({})  # shared, so read-only
 
     def render(self, lang: str) -> str:
         from stcli.i18n import t
@@ -57,8 +58,7 @@ class Msg:
         return t(self.key, lang, **self.args)
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     code: str
     message: Msg
     position: Position = PORTFOLIO
@@ -69,8 +69,7 @@ class Finding:
     source: str = ""
 
     def with_config(self, severity: Severity, name: str, source: str) -> Finding:
-        return replace(
-            self,
+        return self._replace(
             severity=self.severity or severity,
             name=self.name or name,
             source=self.source or source,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from stcli.findings import Position
 from stcli.model import Activity, Assessment, Course, Leave, Milestone, Placement, Profile
@@ -12,13 +12,14 @@ from stcli.model import Supervision as SupervisionSession
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Located(Generic[T]):
-    """A record and its position: the entry's, and each field's by dotted path."""
+class Located(NamedTuple, Generic[T]):
+    """A record and its position: the entry's, and each field's by dotted path.
+
+    A NamedTuple (immutable; cheaper than a frozen dataclass, one per entry is made)."""
 
     value: T
     position: Position
-    fields: dict[str, Position] = field(default_factory=dict)
+    fields: dict[str, Position]
 
     def at(self, path: str) -> Position:
         """The position of a field such as `end` or `funding.approved`, else the entry's."""

@@ -285,14 +285,8 @@ def check_entry(kind: str, lines: list[str], rel: str, vocabulary: dict[str, fro
         if position.line is not None:
             position = Position(rel, position.line + first_line - 1,
                                 (position.column or 1) + column)
-        placed.append(_replace_position(finding, position))
+        placed.append(finding._replace(position=position))
     return (located.value if located is not None else None), placed
-
-
-def _replace_position(finding: Any, position: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(finding, position=position)
 
 
 # --- where the entry goes -----------------------------------------------------------------------

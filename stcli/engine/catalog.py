@@ -7,9 +7,8 @@ Socialstyrelsen's text rules; where our pack differs, a trainee corrects an entr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from stcli.engine.packs import package_pack, read_user_pack, regulation_pack_name
 from stcli.model import Profile
@@ -20,9 +19,8 @@ ACTIVITY_TYPES = (
 )
 
 
-# Frozen, not comparable: nothing compares catalogs, and __eq__/__hash__ cost import time.
-@dataclass(frozen=True, eq=False)
-class Delmal:
+# NamedTuples, not frozen dataclasses: as immutable, and far cheaper to create at import.
+class Delmal(NamedTuple):
     code: str
     group: str  # a | b | c | bt
     title: str
@@ -37,11 +35,10 @@ class Delmal:
         return self.title_en if lang == "en" and self.title_en else self.title
 
 
-@dataclass(frozen=True, eq=False)
-class DelmalCatalog:
+class DelmalCatalog(NamedTuple):
     regulation: str
     pack_version: str
-    entries: dict[str, Delmal] = field(default_factory=dict)
+    entries: dict[str, Delmal]
     required_months: int = 0
     required_months_doctoral: int | None = None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from stcli.engine.catalog import DelmalCatalog, load_catalog
@@ -101,7 +101,7 @@ def configure(findings: list[Finding], settings: dict[str, RuleSetting],
         rule = rules.get(finding.code)
         name = finding.name or (rule.name if rule else "")
         if setting is None:
-            configured.append(replace(finding, severity=finding.severity or Severity.ERROR,
+            configured.append(finding._replace(severity=finding.severity or Severity.ERROR,
                                       name=name))
             continue
         if not setting.active:
@@ -115,7 +115,7 @@ def configure(findings: list[Finding], settings: dict[str, RuleSetting],
             severity = Severity.INFO
         else:
             severity = setting.severity if chosen_by_user else finding.severity
-        configured.append(replace(finding, severity=severity, name=name,
+        configured.append(finding._replace(severity=severity, name=name,
                                   source=finding.source or setting.source))
     configured.sort(key=Finding.sort_key)
     return configured

@@ -6,10 +6,9 @@ gave it so that `st explain` can say whose value is in force.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from stcli.engine.packs import package_pack, read_user_pack
 from stcli.findings import Finding, Msg, Severity
@@ -21,17 +20,16 @@ from stcli.portfolio import Located
 UNSWITCHABLE = frozenset({"P001"})
 
 
-@dataclass(frozen=True)
-class RuleSetting:
+class RuleSetting(NamedTuple):  # immutable; a NamedTuple is cheaper to create at import
     code: str
     active: bool
     severity: Severity
     params: dict[str, Any]
     source: str
+    # which layer (pack name, "st.yaml") set each of: severity, active, params.<name>
+    origin: dict[str, str]
     tool_defaults: tuple[str, ...] = ()
     variant: str | None = None
-    # which layer (pack name, "st.yaml") set each of: severity, active, params.<name>
-    origin: dict[str, str] = field(default_factory=dict)
 
 
 def _apply(setting: RuleSetting, override: dict[str, Any], layer: str) -> RuleSetting:
@@ -55,7 +53,7 @@ def _apply(setting: RuleSetting, override: dict[str, Any], layer: str) -> RuleSe
             params[name] = value
             origin[f"params.{name}"] = layer
         changes["params"] = params
-    return replace(setting, origin=origin, **changes)
+    return setting._replace(origin=origin, **changes)
 
 
 def base_settings(region: str | None) -> dict[str, RuleSetting]:
