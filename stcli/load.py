@@ -50,6 +50,7 @@ PROFILE_FILE = "st.yaml"
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # Node visits allowed per file: bounds alias expansion ("billion laughs") and hostile depth.
 MAX_NODE_VISITS = 200_000
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]")  # `*name` where YAML reads an alias
 MAX_FINDINGS_PER_FILE = 200
 # libyaml composes recursively: tens of thousands of nested levels crash the interpreter
 # (seen: a segfault at 50 000). Portfolio data is at most a handful of levels deep.
@@ -118,6 +119,7 @@ class _FileContext:
     visits: int = 0
     errors: int = 0
     fields: dict[str, Position] = field(default_factory=dict)
+    text: str = ""  # the file's text: to tell an alias bomb from a merely huge file
 
     def pos(self, node: yaml.Node) -> Position:
         mark = node.start_mark
@@ -160,7 +162,8 @@ def _load(root: Path) -> LoadResult:
                                 Position(PROFILE_FILE, 1, 1)))
     if node is not None:
         files_read += 1
-        ctx = _FileContext(PROFILE_FILE, findings, vocabulary)
+        ctx = _FileContext(PROFILE_FILE, findings, vocabulary,
+                           text=portfolio.texts.get(PROFILE_FILE, ""))
         try:
             profile = _convert_top_record(node, "Profile", ctx)
         except _Abort:
@@ -179,7 +182,7 @@ def _load(root: Path) -> LoadResult:
             if node is None:
                 continue
             files_read += 1
-            ctx = _FileContext(rel, findings, vocabulary)
+            ctx = _FileContext(rel, findings, vocabulary, text=portfolio.texts.get(rel, ""))
             entries = portfolio.entries(kind)
             try:
                 if isinstance(node, yaml.SequenceNode):
@@ -403,8 +406,12 @@ def _convert_top_record(
 def _visit(ctx: _FileContext, node: yaml.Node) -> None:
     ctx.visits += 1
     if ctx.visits > MAX_NODE_VISITS:
-        ctx.add("D001", node, "load.alias_expansion")
-        raise _Abort("alias-expansion")
+        if _ALIAS.search(ctx.text):
+            ctx.add("D001", node, "load.alias_expansion")
+        else:  # no alias: simply more values than one file of a portfolio should hold
+            ctx.add("D001", node, "load.too_many_values", Msg("load.hint_split_file"),
+                    limit=MAX_NODE_VISITS)
+        raise _Abort("node-budget")
 
 
 def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) -> Any:

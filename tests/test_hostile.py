@@ -142,6 +142,33 @@ def test_alias_bomb_in_a_user_pack(tmp_path: Path) -> None:
         st(*args, str(root), "--as-of", "2025-06-01", "--lang", "en")
 
 
+def test_a_huge_file_without_aliases_is_not_called_an_alias_bomb(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the value budget a file is refused; without aliases the finding says it is too
+    big and how to split it (a 9 MB valid file used to be called an alias bomb). The budget
+    is lowered here so that the file can be small."""
+    from stcli import load as loader
+    from stcli.i18n import t
+
+    monkeypatch.setattr(loader, "MAX_NODE_VISITS", 500)
+    sessions = "".join(f"- {{date: 2025-01-{1 + i % 28:02d}, minutes: 60, supervisor: anna}}\n"
+                       for i in range(200))
+    plain = portfolio(tmp_path / "plain", {"supervision/2025.yaml": sessions})
+    found = [f for f in loader.load(plain).findings if f.code == "D001"]
+    assert len(found) == 1
+    assert found[0].message.key == "load.too_many_values"
+    assert found[0].hint is not None and found[0].hint.key == "load.hint_split_file"
+    assert "500" in found[0].message.render("en")
+    assert "alias" not in found[0].message.render("en")
+    assert t("load.hint_split_file", "sv")
+
+    profile = (MINIMAL_PROFILE + laughs("", "x_l", mapping=True)
+               + "rules:\n  params:\n    H001:\n      max_gap_days: *l8\n")
+    aliased = portfolio(tmp_path / "bomb", {}, profile=profile)
+    keys = [f.message.key for f in loader.load(aliased).findings if f.code == "D001"]
+    assert keys == ["load.alias_expansion"]
+
+
 # --- deep nesting --------------------------------------------------------------------------------
 
 DEEP = {

@@ -58,6 +58,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "filen är nästlad djupare än {depth} nivåer och läses inte",
         "the file nests deeper than {depth} levels and is not read",
     ),
+    "load.too_many_values": (
+        "filen har fler än {limit} värden och läses inte vidare",
+        "the file holds more than {limit} values and is not read further",
+    ),
+    "load.hint_split_file": (
+        "dela upp den i flera filer, t.ex. en per år",
+        "split it into several files, e.g. one per year",
+    ),
     "load.alias_expansion": (
         "filen expanderar alias för långt (alias-bomb?) och läses inte vidare",
         "the file expands aliases too far (an alias bomb?) and is not read further",
