@@ -288,7 +288,7 @@ def _read_yaml(
         return None
     portfolio.texts[rel] = text
     try:
-        if _too_deep(text):
+        if too_deep(text):
             findings.append(Finding("D001", Msg("load.too_deep_file", {"depth": MAX_DEPTH}),
                                     Position(rel)))
             return None
@@ -310,7 +310,7 @@ def _read_yaml(
     return None
 
 
-def _too_deep(text: str) -> bool:
+def too_deep(text: str) -> bool:
     """Whether the YAML nests deeper than MAX_DEPTH, without recursing to find out.
 
     Nesting needs either flow brackets or a column per level, so only a file with many
@@ -384,6 +384,22 @@ def suggest(value: str, choices: list[str] | tuple[str, ...] | frozenset[str]) -
             return choice
     close = difflib.get_close_matches(folded, list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def convert_entry(text: str, kind: str, rel: str, vocabulary: dict[str, frozenset[str]]
+                  ) -> tuple[Located[Any] | None, list[Finding]]:
+    """One entry of `kind` written as YAML text, converted exactly as `load` converts the
+    entries of a file (`st add` checks a new entry with it before writing)."""
+    findings: list[Finding] = []
+    node = yaml.compose(text, Loader=_Loader)
+    if node is None:
+        return None, findings
+    ctx = _FileContext(rel, findings, vocabulary, text=text)
+    try:
+        located = _convert_top_record(node, model.KIND_RECORDS[kind].__name__, ctx, entry=True)
+    except _Abort:
+        located = None
+    return located, findings
 
 
 def _convert_top_record(

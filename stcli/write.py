@@ -266,19 +266,10 @@ def check_entry(kind: str, lines: list[str], rel: str, vocabulary: dict[str, fro
     `first_line` and `column` are where the entry's first key will stand in the file, so the
     positions of the findings are those `st validate` would give after writing.
     """
-    import yaml
-
-    from stcli import load
     from stcli.findings import Position
-    from stcli.model import KIND_RECORDS
+    from stcli.load import convert_entry
 
-    findings: list[Any] = []
-    text = "\n".join(lines) + "\n"
-    node = yaml.compose(text, Loader=load._Loader)
-    if node is None:
-        return None, []
-    ctx = load._FileContext(rel, findings, vocabulary)
-    located = load._convert_top_record(node, KIND_RECORDS[kind].__name__, ctx, entry=True)
+    located, findings = convert_entry("\n".join(lines) + "\n", kind, rel, vocabulary)
     placed = []
     for finding in findings:
         position = finding.position

@@ -44,7 +44,7 @@ def read_user_pack(path: Path) -> dict[str, Any]:
     """
     import stat
 
-    from stcli.load import MAX_FILE_BYTES, _too_deep
+    from stcli.load import MAX_FILE_BYTES, too_deep
 
     try:
         info = path.stat()
@@ -60,7 +60,7 @@ def read_user_pack(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise ValueError(str(error)) from error
     try:
-        if _too_deep(text):
+        if too_deep(text):
             raise ValueError("nested too deep")
         data = yaml.load(text, Loader=_Loader)
     except (yaml.YAMLError, RecursionError) as error:
