@@ -14,9 +14,8 @@ from stcli.cli.common import (
     LangOption,
     PathArg,
     early_language,
+    evaluate_portfolio,
     fail,
-    locate,
-    parse_as_of,
 )
 
 FORMATS = ("md", "html")
@@ -36,7 +35,7 @@ def report(
     lang: str | None = LangOption,
 ) -> None:
     """Årsrapport eller underlag för ansökan / annual report or application summary."""
-    from stcli.i18n import resolve_language, t
+    from stcli.i18n import t
 
     language = early_language(lang)
     if annual == final:
@@ -49,14 +48,10 @@ def report(
     fmt = fmt.lower()
     if fmt not in FORMATS:
         fail(t("cli.bad_format", language, value=output_format, choices=list(FORMATS)))
-    day = parse_as_of(as_of, language)
-    root = locate(path, language)
-
-    from stcli.engine.evaluate import evaluate
     from stcli.render.report import ReportError, render
 
-    evaluation = evaluate(root, day)
-    language = resolve_language(lang, evaluation.language)
+    evaluation, language = evaluate_portfolio(path, as_of, lang)
+    day = evaluation.as_of
     if evaluation.progress is None or evaluation.catalog is None:
         fail(t("report.cli.no_profile", language))
     if annual and evaluation.progress.st_year < 1:

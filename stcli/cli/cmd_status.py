@@ -13,9 +13,7 @@ from stcli.cli.common import (
     AsOfOption,
     LangOption,
     PathArg,
-    early_language,
-    locate,
-    parse_as_of,
+    evaluate_portfolio,
 )
 
 
@@ -29,14 +27,7 @@ def status(
         help="Bredd i tecken (standard: terminalens)"),
 ) -> None:
     """Visa läget i ST: tid, handledning, bedömningar, delmål / show ST progress."""
-    from stcli.engine.evaluate import evaluate
-    from stcli.i18n import resolve_language
-
-    language = early_language(lang)
-    day = parse_as_of(as_of, language)
-    root = locate(path, language)
-    evaluation = evaluate(root, day)
-    language = resolve_language(lang, evaluation.language)
+    evaluation, language = evaluate_portfolio(path, as_of, lang)
     # No profile: nothing to show but the errors (exit 1, as validate would).
     code = EXIT_OK if evaluation.progress is not None else EXIT_FINDINGS
     if as_json:

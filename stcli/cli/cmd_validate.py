@@ -14,9 +14,8 @@ from stcli.cli.common import (
     LangOption,
     PathArg,
     early_language,
+    evaluate_portfolio,
     fail,
-    locate,
-    parse_as_of,
     use_color,
 )
 
@@ -35,18 +34,14 @@ def validate(
     ),
 ) -> None:
     """Kontrollera portföljen / check the portfolio."""
-    from stcli.engine.evaluate import evaluate
     from stcli.findings import Severity
-    from stcli.i18n import resolve_language, t
+    from stcli.i18n import t
     from stcli.render import findings as render
 
-    language = early_language(lang)
     if output_format not in FORMATS:
-        fail(t("cli.bad_format", language, value=output_format, choices=list(FORMATS)))
-    day = parse_as_of(as_of, language)
-    root = locate(path, language)
-    evaluation = evaluate(root, day)
-    language = resolve_language(lang, evaluation.language)
+        fail(t("cli.bad_format", early_language(lang), value=output_format,
+               choices=list(FORMATS)))
+    evaluation, language = evaluate_portfolio(path, as_of, lang)
     findings = evaluation.findings
     if output_format == "json":
         sys.stdout.write(render.as_json(evaluation, language) + "\n")

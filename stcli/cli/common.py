@@ -6,11 +6,14 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
 from stcli.i18n import resolve_language, t
+
+if TYPE_CHECKING:
+    from stcli.engine.evaluate import Evaluation
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -38,16 +41,26 @@ def parse_as_of(value: str | None, lang: str) -> dt.date:
 
 
 def locate(path: Path | None, lang: str) -> Path:
-    from stcli.load import PROFILE_FILE, find_root
+    from stcli.load import find_root
 
     start = path if path is not None else Path.cwd()
-    if path is not None and path.is_dir() and not (path / PROFILE_FILE).exists():
-        # An explicit folder must be the portfolio itself, or inside one.
-        pass
+    # The folder holding st.yaml: the path given (or the current folder) or one above it.
     root = find_root(start) if start.exists() else None
     if root is None:
         fail(t("cli.no_portfolio", lang, path=str(start)))
     return root
+
+
+def evaluate_portfolio(path: Path | None, as_of: str | None, lang: str | None
+                       ) -> tuple[Evaluation, str]:
+    """What validate, status and report begin with: find the portfolio, judge it at --as-of
+    (today by default), then settle the language (st.yaml may choose it; --lang wins)."""
+    from stcli.engine.evaluate import evaluate
+
+    language = early_language(lang)
+    day = parse_as_of(as_of, language)
+    evaluation = evaluate(locate(path, language), day)
+    return evaluation, resolve_language(lang, evaluation.language)
 
 
 def early_language(flag: str | None) -> str:
