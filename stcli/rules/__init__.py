@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -66,6 +66,28 @@ class RuleContext:
 
 
 Check = Callable[[RuleContext], Iterable[Finding]]
+
+
+def milestone_within(ctx: RuleContext, kind: str, default_months: int) -> Iterator[Finding]:
+    """The shape of M001 (IUP) and M003 (ST contract): a milestone of `kind` is due within
+    `within_months` of the start of ST. Once that has passed, none dated by as_of is a
+    finding (`missing`, the pack's severity); the first one made after the limit is info
+    (`late`, saying when): it is done now, and a warning nobody can fix teaches nothing."""
+    from stcli.engine.progress import months_between
+
+    months = int(ctx.params.get("within_months", default_months))
+    due = months_between(ctx.profile.start, months)
+    made = sorted((m for m in ctx.portfolio.milestones
+                   if m.value.kind == kind and m.value.date <= ctx.as_of),
+                  key=lambda m: m.value.date)
+    facts: dict[str, Any] = {"start": ctx.profile.start, "due": due, "months": months}
+    if made and made[0].value.date <= due:
+        return
+    if made:
+        yield ctx.finding("late", made[0].at("date"), severity=Severity.INFO,
+                          day=made[0].value.date, **facts)
+    elif ctx.as_of > due:
+        yield ctx.finding("missing", hint="add", **facts)
 
 
 class Rule(NamedTuple):  # immutable; a NamedTuple is cheaper to create at import

@@ -15,25 +15,11 @@ Before the limit the IUP is a deadline in `st status`, not a finding.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from stcli.engine.progress import months_between
-from stcli.findings import Finding, Severity
-from stcli.rules import RuleContext, rule
+from stcli.findings import Finding
+from stcli.rules import RuleContext, milestone_within, rule
 
 
 @rule("M001", "iup")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    months = int(ctx.params.get("within_months", 6))
-    due = months_between(ctx.profile.start, months)
-    iups = sorted((m for m in ctx.portfolio.milestones
-                   if m.value.kind == "iup" and m.value.date <= ctx.as_of),
-                  key=lambda m: m.value.date)
-    facts: dict[str, Any] = {"start": ctx.profile.start, "due": due, "months": months}
-    if iups and iups[0].value.date <= due:
-        return
-    if iups:
-        yield ctx.finding("late", iups[0].at("date"), severity=Severity.INFO,
-                          day=iups[0].value.date, **facts)
-    elif ctx.as_of > due:
-        yield ctx.finding("missing", hint="add", **facts)
+    return milestone_within(ctx, "iup", 6)
