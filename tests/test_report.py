@@ -4,9 +4,7 @@ overrides, and the figures the reports read from the progress model."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
-import os
 import re
 import textwrap
 from fractions import Fraction
@@ -19,12 +17,11 @@ from typer.testing import CliRunner
 from stcli.cli import app
 from stcli.engine.evaluate import evaluate
 from stcli.engine.progress import progress_at
+from tests.conftest import SAMPLE, assert_golden
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLE = REPO / "sample-portfolio"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "report"
 AS_OF = "2026-03-15"
-UPDATE = bool(os.environ.get("ST_UPDATE_GOLDEN"))
 
 runner = CliRunner()
 
@@ -36,41 +33,25 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        return
-    if not path.exists():
-        pytest.fail(f"golden file {path} missing: run with ST_UPDATE_GOLDEN=1 to create it")
-    expected = path.read_text(encoding="utf-8")
-    if expected != actual:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            fromfile=str(path), tofile="actual"))
-        pytest.fail(f"{name} differs (ST_UPDATE_GOLDEN=1 to accept):\n{diff}")
-
-
 # --- golden Markdown of the sample portfolio -------------------------------------------------
 
 
 def test_golden_annual_year_2() -> None:
     code, out, _ = run("--annual", "--year", "2", "--as-of", AS_OF, str(SAMPLE))
     assert code == 0
-    golden("sample-annual-2.md", out)
+    assert_golden(GOLDEN / "sample-annual-2.md", out)
 
 
 def test_golden_final() -> None:
     code, out, _ = run("--final", "--as-of", AS_OF, str(SAMPLE))
     assert code == 0
-    golden("sample-final.md", out)
+    assert_golden(GOLDEN / "sample-final.md", out)
 
 
 def test_golden_final_english() -> None:
     code, out, _ = run("--final", "--lang", "en", "--as-of", AS_OF, str(SAMPLE))
     assert code == 0
-    golden("sample-final.en.md", out)
+    assert_golden(GOLDEN / "sample-final.en.md", out)
 
 
 def test_annual_figures_match_the_hand_count_of_the_sample_readme() -> None:

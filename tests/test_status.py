@@ -8,7 +8,6 @@ difference fails with a diff.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -22,10 +21,9 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from stcli.cli import app
-from tests.conftest import SAMPLE, write_portfolio
+from tests.conftest import SAMPLE, assert_golden, write_portfolio
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "status"
-UPDATE = bool(os.environ.get("ST_UPDATE_GOLDEN"))
 AS_OF = "2026-03-15"
 ESC = "\x1b"
 NEW_PROFILE = """\
@@ -59,22 +57,6 @@ def sample_json(*args: str) -> dict[str, Any]:
     return data
 
 
-def compare_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        return
-    if not path.exists():
-        pytest.fail(f"golden file {path} missing: run with ST_UPDATE_GOLDEN=1 to create it")
-    expected = path.read_text(encoding="utf-8")
-    if expected != actual:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            fromfile=f"golden/status/{name}", tofile="actual"))
-        pytest.fail(f"st status differs from {name} (ST_UPDATE_GOLDEN=1 to accept):\n{diff}")
-
-
 # --- golden dashboards ------------------------------------------------------------------------
 
 
@@ -84,7 +66,7 @@ def test_sample_dashboard_golden(lang: str, width: int) -> None:
     code, out = run(str(SAMPLE), "--as-of", AS_OF, "--lang", lang, "--width", str(width))
     assert code == 0
     assert ESC not in out
-    compare_golden(f"sample-{lang}-{width}.txt", out)
+    assert_golden(GOLDEN / f"sample-{lang}-{width}.txt", out)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -321,7 +303,7 @@ def test_getting_started_view(tmp_path: Path) -> None:
     assert "✗" not in out
     assert "Upprätta IUP" in out  # the IUP deadline (M001) is within six months
     assert max(cell_len(line) for line in out.splitlines()) <= 80
-    compare_golden("new-sv-80.txt", out)
+    assert_golden(GOLDEN / "new-sv-80.txt", out)
     data = json.loads(run(str(root), "--as-of", "2024-09-08", "--json")[1])
     assert data["first_steps"] == ["placements", "supervision", "milestones", "assessments",
                                    "courses"]
