@@ -8,9 +8,9 @@ import textwrap
 from fractions import Fraction
 from pathlib import Path
 
-from stcli.engine.evaluate import Evaluation, evaluate
-from stcli.findings import PORTFOLIO, Finding, Severity
-from tests.conftest import write_portfolio
+from stcli.engine.evaluate import evaluate
+from stcli.findings import PORTFOLIO, Severity
+from tests.conftest import evaluate_portfolio, found, line_containing
 
 HSLF = "HSLF-FS 2021:8"
 MAIN = ("supervisors:\n"
@@ -23,17 +23,6 @@ def st_yaml(*, start: str = "2024-09-01", region: str | None = None, extra: str 
     if region:
         text += f"region: {region}\n"
     return text + textwrap.dedent(extra)
-
-
-def run(tmp_path: Path, st: str, files: dict[str, str] | None = None,
-        as_of: str = "2025-01-01") -> Evaluation:
-    root = tmp_path / "portfolio"
-    write_portfolio(root, files or {}, profile=st)
-    return evaluate(root, dt.date.fromisoformat(as_of))
-
-
-def found(evaluation: Evaluation, code: str) -> list[Finding]:
-    return [f for f in evaluation.findings if f.code == code]
 
 
 def sessions(*days: str, minutes: int = 60, form: str = "individual") -> str:
@@ -50,26 +39,18 @@ def weekly(first: str, last: str, minutes: int = 60) -> list[str]:
     return days
 
 
-def line_of(tmp_path: Path, rel: str, needle: str) -> int:
-    text = (tmp_path / "portfolio" / rel).read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(needle)
-
-
 # --- H001 supervision-gap ----------------------------------------------------------------------
 
 
 def test_h001_fourteen_days_between_sessions_is_fine(tmp_path: Path) -> None:
     # 2024-09-03..2024-09-16 = 14 days strictly between the sessions
     files = {"supervision/2024.yaml": sessions("2024-09-02", "2024-09-17")}
-    assert found(run(tmp_path, st_yaml(), files, as_of="2024-09-20"), "H001") == []
+    assert found(evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2024-09-20"), "H001") == []
 
 
 def test_h001_fifteen_days_fires_at_the_session_after_the_gap(tmp_path: Path) -> None:
     files = {"supervision/2024.yaml": sessions("2024-09-02", "2024-09-18")}
-    [finding] = found(run(tmp_path, st_yaml(), files, as_of="2024-09-20"), "H001")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2024-09-20"), "H001")
     assert finding.severity == Severity.WARNING
     assert (finding.position.file, finding.position.line) == ("supervision/2024.yaml", 2)
     assert finding.message.render("sv") == (
@@ -83,8 +64,9 @@ def test_h001_days_on_leave_do_not_count(tmp_path: Path) -> None:
     st = st_yaml(start="2024-10-01")
     sup = {"supervision/2024.yaml": sessions("2024-10-01", "2024-11-15")}
     leave = {"leave/semester.yaml": "- {kind: semester, start: 2024-10-05, end: 2024-11-10}\n"}
-    assert found(run(tmp_path, st, {**sup, **leave}, as_of="2024-11-20"), "H001") == []
-    [finding] = found(run(tmp_path / "b", st, sup, as_of="2024-11-20"), "H001")
+    assert found(evaluate_portfolio(tmp_path, st, {**sup, **leave}, as_of="2024-11-20"),
+                 "H001") == []
+    [finding] = found(evaluate_portfolio(tmp_path / "b", st, sup, as_of="2024-11-20"), "H001")
     assert finding.message.args["days"] == 44
 
 
@@ -98,28 +80,28 @@ def test_h001_parental_leave_and_part_time(tmp_path: Path) -> None:
         "leave/fl.yaml": "- {kind: foraldraledighet, start: 2025-02-01, end: 2025-08-31}\n",
     }
     # 2025-01-28..31 (4) + 2025-09-01 is the session: 4 days in service between sessions
-    assert found(run(tmp_path, st, files, as_of="2025-10-01"), "H001") == []
+    assert found(evaluate_portfolio(tmp_path, st, files, as_of="2025-10-01"), "H001") == []
 
 
 def test_h001_summer_window_does_not_count(tmp_path: Path) -> None:
     # 2025-06-11..14 (4) and 2025-08-16..19 (4): 8 days outside 15 June-15 August.
     st = st_yaml(start="2025-06-10")
     files = {"supervision/s.yaml": sessions("2025-06-10", "2025-08-20")}
-    assert found(run(tmp_path, st, files, as_of="2025-08-22"), "H001") == []
+    assert found(evaluate_portfolio(tmp_path, st, files, as_of="2025-08-22"), "H001") == []
 
 
 def test_h001_gap_around_the_summer_window_still_fires(tmp_path: Path) -> None:
     # 2025-06-02..14 (13) + 2025-08-16..29 (14) = 27 days in service outside the window.
     st = st_yaml(start="2025-06-01")
     files = {"supervision/s.yaml": sessions("2025-06-01", "2025-08-30")}
-    [finding] = found(run(tmp_path, st, files, as_of="2025-09-01"), "H001")
+    [finding] = found(evaluate_portfolio(tmp_path, st, files, as_of="2025-09-01"), "H001")
     assert finding.message.args["days"] == 27
     assert finding.position.line == 2
 
 
 def test_h001_gap_from_the_start(tmp_path: Path) -> None:
     files = {"supervision/s.yaml": sessions("2024-10-01")}
-    [finding] = found(run(tmp_path, st_yaml(), files, as_of="2024-10-02"), "H001")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2024-10-02"), "H001")
     assert finding.message.key == "rule.H001.from_start"
     assert finding.message.render("en") == (
         "30 days in service from the ST start 2024-09-01 to the first supervision "
@@ -129,7 +111,7 @@ def test_h001_gap_from_the_start(tmp_path: Path) -> None:
 
 def test_h001_open_gap_since_the_last_session(tmp_path: Path) -> None:
     files = {"supervision/s.yaml": sessions("2024-09-01", "2024-09-02")}
-    [finding] = found(run(tmp_path, st_yaml(), files, as_of="2024-10-01"), "H001")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2024-10-01"), "H001")
     assert finding.message.key == "rule.H001.since_last"
     assert finding.message.args["days"] == 29  # 2024-09-03..2024-10-01
     assert finding.position.line == 2  # the last session
@@ -137,7 +119,7 @@ def test_h001_open_gap_since_the_last_session(tmp_path: Path) -> None:
 
 
 def test_h001_no_sessions_at_all(tmp_path: Path) -> None:
-    [finding] = found(run(tmp_path, st_yaml(), as_of="2024-10-01"), "H001")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(), as_of="2024-10-01"), "H001")
     assert finding.message.key == "rule.H001.none"
     assert finding.position == PORTFOLIO
 
@@ -145,13 +127,13 @@ def test_h001_no_sessions_at_all(tmp_path: Path) -> None:
 def test_h001_max_gap_days_from_st_yaml(tmp_path: Path) -> None:
     st = st_yaml(extra=MAIN + "rules:\n  params: {H001: {max_gap_days: 30}}\n")
     files = {"supervision/s.yaml": sessions("2024-09-01", "2024-09-02")}
-    assert found(run(tmp_path, st, files, as_of="2024-10-01"), "H001") == []
+    assert found(evaluate_portfolio(tmp_path, st, files, as_of="2024-10-01"), "H001") == []
 
 
 def test_h001_sessions_before_the_start_are_ignored(tmp_path: Path) -> None:
     # The session the day before the start does not shorten the gap from the start.
     files = {"supervision/s.yaml": sessions("2024-08-31", "2024-09-20")}
-    [finding] = found(run(tmp_path, st_yaml(), files, as_of="2024-09-21"), "H001")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2024-09-21"), "H001")
     assert finding.message.key == "rule.H001.from_start"
     assert finding.message.args["days"] == 19  # 2024-09-01..2024-09-19
     assert finding.position.line == 2
@@ -166,7 +148,7 @@ YEAR_1 = weekly("2024-09-02", "2025-08-25")  # 52 Mondays
 
 def test_h002_completed_year_below_60_minutes_a_week(tmp_path: Path) -> None:
     files = {"supervision/s.yaml": sessions(*YEAR_1, minutes=45)}
-    evaluation = run(tmp_path, st_yaml(), files, as_of="2025-09-10")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2025-09-10")
     [finding] = [f for f in found(evaluation, "H002") if f.message.args["year"] == 1]
     assert finding.severity == Severity.WARNING
     assert finding.position == PORTFOLIO
@@ -180,8 +162,8 @@ def test_h002_threshold_exactly(tmp_path: Path) -> None:
     # 51 × 50 + 47 = 2597 minutes < 2597 1/7 fires; 2598 does not.
     for last, fires in ((47, True), (48, False)):
         text = sessions(*YEAR_1[:-1], minutes=50) + sessions(YEAR_1[-1], minutes=last)
-        evaluation = run(tmp_path / str(last), st_yaml(), {"supervision/s.yaml": text},
-                         as_of="2025-09-10")
+        evaluation = evaluate_portfolio(tmp_path / str(last), st_yaml(),
+                                        {"supervision/s.yaml": text}, as_of="2025-09-10")
         year_1 = [f for f in found(evaluation, "H002") if f.message.args["year"] == 1]
         assert bool(year_1) == fires, last
 
@@ -189,7 +171,7 @@ def test_h002_threshold_exactly(tmp_path: Path) -> None:
 def test_h002_part_time_does_not_lower_the_60_minutes(tmp_path: Path) -> None:
     st = st_yaml(extra=MAIN + "employment:\n  - {from: 2024-09-01, percent: 50}\n")
     files = {"supervision/s.yaml": sessions(*YEAR_1, minutes=45)}
-    evaluation = run(tmp_path, st, files, as_of="2025-09-10")
+    evaluation = evaluate_portfolio(tmp_path, st, files, as_of="2025-09-10")
     assert [f.message.args["year"] for f in found(evaluation, "H002")
             if f.severity == Severity.WARNING] == [1]
 
@@ -198,19 +180,20 @@ def test_h002_enough_supervision_and_leave_shortens_the_weeks(tmp_path: Path) ->
     # Weekly 60 minutes: fine. With three months of parental leave and no sessions then,
     # the weeks in service shrink with the sessions, so the pace holds.
     files = {"supervision/s.yaml": sessions(*YEAR_1)}
-    assert not [f for f in found(run(tmp_path, st_yaml(), files, as_of="2025-09-10"), "H002")
+    assert not [f for f in found(evaluate_portfolio(tmp_path, st_yaml(), files,
+                                                    as_of="2025-09-10"), "H002")
                 if f.severity == Severity.WARNING]
     kept = [d for d in YEAR_1 if not "2024-11-01" <= d <= "2025-01-31"]
     files = {"supervision/s.yaml": sessions(*kept),
              "leave/fl.yaml": "- {kind: foraldraledighet, start: 2024-11-01, end: 2025-01-31}\n"}
-    evaluation = run(tmp_path / "leave", st_yaml(), files, as_of="2025-09-05")
+    evaluation = evaluate_portfolio(tmp_path / "leave", st_yaml(), files, as_of="2025-09-05")
     assert not [f for f in found(evaluation, "H002") if f.severity == Severity.WARNING]
     assert found(evaluation, "H001") == []
 
 
 def test_h002_current_year_is_progress_info(tmp_path: Path) -> None:
     files = {"supervision/s.yaml": sessions(*YEAR_1, *weekly("2025-09-01", "2025-09-08"))}
-    evaluation = run(tmp_path, st_yaml(), files, as_of="2025-09-14")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2025-09-14")
     [finding] = found(evaluation, "H002")
     assert finding.severity == Severity.INFO
     # 2025-09-01..14: 14 days = 2 weeks, 120 minutes
@@ -221,7 +204,7 @@ def test_h002_current_year_is_progress_info(tmp_path: Path) -> None:
 
 def test_h002_sessions_before_the_start_do_not_count(tmp_path: Path) -> None:
     files = {"supervision/s.yaml": sessions("2024-08-30", minutes=5000)}
-    evaluation = run(tmp_path, st_yaml(), files, as_of="2025-09-10")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2025-09-10")
     [year_1] = [f for f in found(evaluation, "H002") if f.message.args["year"] == 1]
     assert year_1.message.args["minutes"] == 0
 
@@ -229,9 +212,9 @@ def test_h002_sessions_before_the_start_do_not_count(tmp_path: Path) -> None:
 def test_h002_leap_day_start_judges_year_1_when_it_has_ended(tmp_path: Path) -> None:
     # Start 2024-02-29: ST year 1 is 2024-02-29..2025-02-27 (365 days, 62 in summer).
     st = st_yaml(start="2024-02-29")
-    still_running = run(tmp_path, st, as_of="2025-02-27")
+    still_running = evaluate_portfolio(tmp_path, st, as_of="2025-02-27")
     assert [f.severity for f in found(still_running, "H002")] == [Severity.INFO]
-    ended = run(tmp_path, st, as_of="2025-02-28")
+    ended = evaluate_portfolio(tmp_path, st, as_of="2025-02-28")
     warnings = [f for f in found(ended, "H002") if f.severity == Severity.WARNING]
     [finding] = warnings
     assert finding.message.args["end"] == dt.date(2025, 2, 27)
@@ -242,7 +225,7 @@ def test_h002_leap_day_start_judges_year_1_when_it_has_ended(tmp_path: Path) -> 
 
 
 def test_h003_no_main_supervisor(tmp_path: Path) -> None:
-    [finding] = found(run(tmp_path, st_yaml(extra="")), "H003")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(extra="")), "H003")
     assert finding.message.key == "rule.H003.none"
     assert finding.position.file == "st.yaml"
 
@@ -251,20 +234,21 @@ def test_h003_main_supervisor_of_another_specialty(tmp_path: Path) -> None:
     extra = ("supervisors:\n"
              "  - {id: erik, name: Erik Ek, specialty: internmedicin, role: main}\n"
              "  - {id: anna, name: Anna Berg, specialty: allmanmedicin, role: co}\n")
-    [finding] = found(run(tmp_path, st_yaml(extra=extra)), "H003")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(extra=extra)), "H003")
     assert finding.message.render("sv") == (
         "huvudhandledaren Erik Ek har specialiteten internmedicin, inte allmänmedicin")
-    assert finding.position.line == line_of(tmp_path, "st.yaml", "erik")
+    assert finding.position.line == line_containing(tmp_path / "portfolio", "st.yaml", "erik")
 
 
 def test_h003_days_before_the_main_supervisor_starts(tmp_path: Path) -> None:
     extra = ("supervisors:\n"
              "  - id: anna\n    name: Anna Berg\n    specialty: allmanmedicin\n"
              "    role: main\n    from: 2024-10-01\n")
-    [finding] = found(run(tmp_path, st_yaml(extra=extra)), "H003")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(extra=extra)), "H003")
     assert finding.message.render("sv") == (
         "ingen huvudhandledare i allmänmedicin 2024-09-01–2024-09-30 (30 dagar i tjänst)")
-    assert finding.position.line == line_of(tmp_path, "st.yaml", "from: 2024-10-01")
+    assert finding.position.line == line_containing(tmp_path / "portfolio", "st.yaml",
+                                                    "from: 2024-10-01")
 
 
 def test_h003_uncovered_days_on_leave_need_no_supervisor(tmp_path: Path) -> None:
@@ -272,9 +256,9 @@ def test_h003_uncovered_days_on_leave_need_no_supervisor(tmp_path: Path) -> None
              "  - {id: anna, name: Anna Berg, specialty: allmanmedicin, role: main, "
              "from: 2024-10-01}\n")
     all_leave = {"leave/l.yaml": "- {kind: semester, start: 2024-09-01, end: 2024-09-30}\n"}
-    assert found(run(tmp_path, st_yaml(extra=extra), all_leave), "H003") == []
+    assert found(evaluate_portfolio(tmp_path, st_yaml(extra=extra), all_leave), "H003") == []
     part = {"leave/l.yaml": "- {kind: semester, start: 2024-09-01, end: 2024-09-10}\n"}
-    [finding] = found(run(tmp_path / "b", st_yaml(extra=extra), part), "H003")
+    [finding] = found(evaluate_portfolio(tmp_path / "b", st_yaml(extra=extra), part), "H003")
     assert (finding.message.args["first"], finding.message.args["days"]) == (
         dt.date(2024, 9, 11), 20)
 
@@ -284,10 +268,12 @@ def test_h003_main_supervisor_left_without_successor(tmp_path: Path) -> None:
              "  - id: anna\n    name: Anna Berg\n    specialty: allmanmedicin\n"
              "    role: main\n    to: 2024-12-31\n"
              "  - {id: bo, name: Bo Ek, specialty: allmanmedicin, role: co}\n")
-    [finding] = found(run(tmp_path, st_yaml(extra=extra), as_of="2025-02-01"), "H003")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(extra=extra), as_of="2025-02-01"),
+                      "H003")
     assert (finding.message.args["first"], finding.message.args["last"],
             finding.message.args["days"]) == (dt.date(2025, 1, 1), dt.date(2025, 2, 1), 32)
-    assert finding.position.line == line_of(tmp_path, "st.yaml", "to: 2024-12-31")
+    assert finding.position.line == line_containing(tmp_path / "portfolio", "st.yaml",
+                                                    "to: 2024-12-31")
 
 
 def test_h003_successive_main_supervisors_cover_everything(tmp_path: Path) -> None:
@@ -296,7 +282,8 @@ def test_h003_successive_main_supervisors_cover_everything(tmp_path: Path) -> No
              "to: 2024-12-31}\n"
              "  - {id: bo, name: Bo Ek, specialty: allmanmedicin, role: main, "
              "from: 2025-01-01}\n")
-    assert found(run(tmp_path, st_yaml(extra=extra), as_of="2025-02-01"), "H003") == []
+    assert found(evaluate_portfolio(tmp_path, st_yaml(extra=extra), as_of="2025-02-01"),
+                 "H003") == []
 
 
 # --- H004 supervisor-training (gavleborg) ------------------------------------------------------
@@ -311,10 +298,11 @@ def training(value: str, more: str = "") -> str:
 def test_h004_training_more_than_5_years_old(tmp_path: Path) -> None:
     # `training: 2018` means 2018-12-31; five years later is 2023-12-31.
     st = st_yaml(region="gavleborg", extra=training("2018"))
-    assert found(run(tmp_path, st, as_of="2023-12-31"), "H004") == []
-    [finding] = found(run(tmp_path, st, as_of="2024-01-01"), "H004")
+    assert found(evaluate_portfolio(tmp_path, st, as_of="2023-12-31"), "H004") == []
+    [finding] = found(evaluate_portfolio(tmp_path, st, as_of="2024-01-01"), "H004")
     assert finding.severity == Severity.WARNING
-    assert finding.position.line == line_of(tmp_path, "st.yaml", "training: 2018")
+    assert finding.position.line == line_containing(tmp_path / "portfolio", "st.yaml",
+                                                    "training: 2018")
     assert finding.message.render("sv") == (
         "handledarutbildningen för huvudhandledaren Anna Berg (2018) är mer än 5 år gammal "
         "2024-01-01 (gick ut 2023-12-31)")
@@ -323,21 +311,21 @@ def test_h004_training_more_than_5_years_old(tmp_path: Path) -> None:
 
 def test_h004_full_date(tmp_path: Path) -> None:
     st = st_yaml(region="gavleborg", extra=training("2019-05-23"))
-    assert found(run(tmp_path, st, as_of="2024-05-23"), "H004") == []
-    assert len(found(run(tmp_path, st, as_of="2024-05-24"), "H004")) == 1
+    assert found(evaluate_portfolio(tmp_path, st, as_of="2024-05-23"), "H004") == []
+    assert len(found(evaluate_portfolio(tmp_path, st, as_of="2024-05-24"), "H004")) == 1
 
 
 def test_h004_only_in_gavleborg_and_only_current_main(tmp_path: Path) -> None:
-    assert found(run(tmp_path, st_yaml(extra=training("2010")), as_of="2024-06-01"),
+    assert found(evaluate_portfolio(tmp_path, st_yaml(extra=training("2010")), as_of="2024-06-01"),
                  "H004") == []
     st = st_yaml(region="gavleborg", extra=training("2010", ", to: 2024-05-31"))
-    assert found(run(tmp_path / "b", st, as_of="2024-06-01"), "H004") == []
+    assert found(evaluate_portfolio(tmp_path / "b", st, as_of="2024-06-01"), "H004") == []
 
 
 def test_h004_missing_training_is_not_judged(tmp_path: Path) -> None:
     extra = "supervisors:\n  - {id: anna, name: Anna Berg, specialty: allmanmedicin}\n"
     st = st_yaml(region="gavleborg", extra=extra)
-    assert found(run(tmp_path, st), "H004") == []
+    assert found(evaluate_portfolio(tmp_path, st), "H004") == []
 
 
 # --- H005 early-distance-supervision (gavleborg) -----------------------------------------------
@@ -348,7 +336,8 @@ def test_h005_distance_before_st_year_2_after_a_leap_day_start(tmp_path: Path) -
     st = st_yaml(start="2024-02-29", region="gavleborg")
     text = (sessions("2025-02-20") + sessions("2025-02-27", form="distance")
             + sessions("2025-02-28", form="distance"))
-    [finding] = found(run(tmp_path, st, {"supervision/s.yaml": text}, as_of="2025-03-01"),
+    [finding] = found(evaluate_portfolio(tmp_path, st, {"supervision/s.yaml": text},
+                                         as_of="2025-03-01"),
                       "H005")
     assert finding.position.line == 2 and finding.position.column is not None
     assert finding.message.render("sv") == (
@@ -358,7 +347,8 @@ def test_h005_distance_before_st_year_2_after_a_leap_day_start(tmp_path: Path) -
 
 def test_h005_not_outside_gavleborg(tmp_path: Path) -> None:
     text = sessions("2024-10-01", form="distance")
-    assert found(run(tmp_path, st_yaml(), {"supervision/s.yaml": text}), "H005") == []
+    assert found(evaluate_portfolio(tmp_path, st_yaml(), {"supervision/s.yaml": text}),
+                 "H005") == []
 
 
 # --- the sample portfolio ------------------------------------------------------------------------

@@ -8,8 +8,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from stcli.engine.evaluate import Evaluation, evaluate
-from stcli.findings import PORTFOLIO, Finding, Severity
-from tests.conftest import write_portfolio
+from stcli.findings import PORTFOLIO, Severity
+from tests.conftest import evaluate_portfolio, found, line_containing
 
 HSLF = "HSLF-FS 2021:8"
 SOSFS = "SOSFS 2015:8"
@@ -25,27 +25,9 @@ def st_yaml(*, start: str = "2024-09-01", regulation: str = HSLF, region: str | 
     return text + textwrap.dedent(extra)
 
 
-def run(tmp_path: Path, st: str, files: dict[str, str] | None = None,
-        as_of: str = "2025-01-01") -> Evaluation:
-    root = tmp_path / "portfolio"
-    write_portfolio(root, files or {}, profile=st)
-    return evaluate(root, dt.date.fromisoformat(as_of))
-
-
-def found(evaluation: Evaluation, code: str) -> list[Finding]:
-    return [f for f in evaluation.findings if f.code == code]
-
-
 def no_failures(evaluation: Evaluation) -> None:
     failed = [f for f in evaluation.findings if f.message.key == "engine.rule_failed"]
     assert not failed, [f.message.args for f in failed]
-
-
-def line_of(root: Path, rel: str, needle: str) -> int:
-    for number, text in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1):
-        if needle in text:
-            return number
-    raise AssertionError(f"{needle!r} not in {rel}")
 
 
 # --- T001 projected-completion -------------------------------------------------------------
@@ -54,7 +36,8 @@ def line_of(root: Path, rel: str, needle: str) -> int:
 def test_t001_always_info_with_figures(tmp_path: Path) -> None:
     # SOSFS 2015:8 full time from 2024-02-01: February 1 month, 1-15 March 15/31:
     # 46/31 = 1.48 served; 60 months are reached on 2029-01-31 (rules.md), not a day later.
-    evaluation = run(tmp_path, st_yaml(start="2024-02-01", regulation=SOSFS), as_of="2024-03-15")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(start="2024-02-01", regulation=SOSFS),
+                                    as_of="2024-03-15")
     [finding] = found(evaluation, "T001")
     assert finding.severity == Severity.INFO
     assert finding.position == PORTFOLIO
@@ -68,7 +51,7 @@ def test_t001_always_info_with_figures(tmp_path: Path) -> None:
 
 def test_t001_doctoral_degree_54_months(tmp_path: Path) -> None:
     st = st_yaml(start="2024-02-01", regulation=SOSFS, extra="doctoral_degree: true\n")
-    [finding] = found(run(tmp_path, st, as_of="2024-03-15"), "T001")
+    [finding] = found(evaluate_portfolio(tmp_path, st, as_of="2024-03-15"), "T001")
     assert "av 54 månader" in finding.message.render("sv")
     assert "2028-07-31" in finding.message.render("sv")
 
@@ -81,8 +64,8 @@ def test_t001_planned_future_leave_moves_the_projection(tmp_path: Path) -> None:
           start: 2026-01-01
           end: 2026-06-30
     """
-    evaluation = run(tmp_path, st_yaml(start="2024-02-01", regulation=SOSFS),
-                     {"leave/plan.yaml": leave}, as_of="2024-03-15")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(start="2024-02-01", regulation=SOSFS),
+                                    {"leave/plan.yaml": leave}, as_of="2024-03-15")
     assert evaluation.progress is not None
     assert evaluation.progress.time.served == Fraction(46, 31)
     assert evaluation.progress.time.projected_completion == dt.date(2029, 7, 31)
@@ -97,22 +80,22 @@ def test_t001_planned_part_time_moves_the_projection(tmp_path: Path) -> None:
           - {from: 2024-02-01, percent: 100}
           - {from: 2027-02-01, percent: 50}
     """)
-    [finding] = found(run(tmp_path, st, as_of="2024-03-15"), "T001")
+    [finding] = found(evaluate_portfolio(tmp_path, st, as_of="2024-03-15"), "T001")
     assert "beräknat klart 2031-01-31" in finding.message.render("sv")
 
 
 def test_t001_with_credited_months(tmp_path: Path) -> None:
     # 12 months served + 4 credited = 16 of 66; 50 more months from 2025-09-01.
     st = st_yaml(extra="credited:\n  - {months: 4, description: Vikariat under handledning}\n")
-    [finding] = found(run(tmp_path, st, as_of="2025-08-31"), "T001")
+    [finding] = found(evaluate_portfolio(tmp_path, st, as_of="2025-08-31"), "T001")
     assert finding.message.render("sv") == (
         "16,0 av 66 månader tjänstgjorda (varav 4,0 tillgodoräknade), 50,0 kvar; "
         "beräknat klart 2029-10-31")
 
 
 def test_t001_requirement_reached(tmp_path: Path) -> None:
-    [finding] = found(run(tmp_path, st_yaml(start="2019-01-01", regulation=SOSFS),
-                          as_of="2024-06-01"), "T001")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(start="2019-01-01", regulation=SOSFS),
+                                         as_of="2024-06-01"), "T001")
     assert finding.message.key == "rule.T001.reached"
     assert "kravet nåddes 2023-12-31" in finding.message.render("sv")
 
@@ -123,7 +106,7 @@ def test_t001_never_reached_when_employment_stops(tmp_path: Path) -> None:
           - {from: 2024-02-01, percent: 100}
           - {from: 2025-01-01, percent: 0}
     """)
-    evaluation = run(tmp_path, st, as_of="2024-03-15")
+    evaluation = evaluate_portfolio(tmp_path, st, as_of="2024-03-15")
     no_failures(evaluation)
     [finding] = found(evaluation, "T001")
     assert finding.message.key == "rule.T001.never"
@@ -131,7 +114,7 @@ def test_t001_never_reached_when_employment_stops(tmp_path: Path) -> None:
 
 def test_almost_empty_portfolio_only_st_yaml(tmp_path: Path) -> None:
     """Only the four required fields: every rule runs without failing, T001 still reports."""
-    evaluation = run(tmp_path, st_yaml(), as_of="2025-03-01")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(), as_of="2025-03-01")
     no_failures(evaluation)
     assert len(found(evaluation, "T001")) == 1
     for code in ("T002", "T003", "T004", "T005", "H004", "H005", "A002", "S001", "L001"):
@@ -154,7 +137,7 @@ def test_almost_empty_portfolio_only_st_yaml(tmp_path: Path) -> None:
 
 
 def test_before_the_st_starts(tmp_path: Path) -> None:
-    evaluation = run(tmp_path, st_yaml(start="2025-09-01"), as_of="2025-06-01")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(start="2025-09-01"), as_of="2025-06-01")
     no_failures(evaluation)
     assert len(found(evaluation, "T001")) == 1
     assert found(evaluation, "A001") == [] and found(evaluation, "H002") == []
@@ -169,7 +152,7 @@ def test_t002_more_than_30_days_fires_at_the_entry(tmp_path: Path) -> None:
           start: 2024-10-01
           end: 2024-10-31
     """
-    evaluation = run(tmp_path, st_yaml(), {"leave/sjuk.yaml": leave})
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(), {"leave/sjuk.yaml": leave})
     [finding] = found(evaluation, "T002")
     assert finding.severity == Severity.WARNING
     assert (finding.position.file, finding.position.line) == ("leave/sjuk.yaml", 1)
@@ -181,7 +164,7 @@ def test_t002_more_than_30_days_fires_at_the_entry(tmp_path: Path) -> None:
 
 def test_t002_exactly_30_days_does_not_fire(tmp_path: Path) -> None:
     leave = "- {kind: sjukskrivning, start: 2024-10-01, end: 2024-10-30}\n"
-    assert found(run(tmp_path, st_yaml(), {"leave/sjuk.yaml": leave}), "T002") == []
+    assert found(evaluate_portfolio(tmp_path, st_yaml(), {"leave/sjuk.yaml": leave}), "T002") == []
 
 
 def test_t002_overlap_counted_once_and_blames_the_entry_that_crosses(tmp_path: Path) -> None:
@@ -201,32 +184,35 @@ def test_t002_overlap_counted_once_and_blames_the_entry_that_crosses(tmp_path: P
           end: 2025-01-15
     """
     root = tmp_path / "portfolio"
-    evaluation = run(tmp_path, st_yaml(), {"leave/franvaro.yaml": leave}, as_of="2025-02-01")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(), {"leave/franvaro.yaml": leave},
+                                    as_of="2025-02-01")
     [finding] = found(evaluation, "T002")
     assert finding.message.args["days"] == 31
-    assert finding.position.line == line_of(root, "leave/franvaro.yaml", "2025-01-10") - 1
+    assert finding.position.line == line_containing(root, "leave/franvaro.yaml", "2025-01-10") - 1
 
 
 def test_t002_absence_split_over_two_st_years_does_not_fire(tmp_path: Path) -> None:
     # 40 days, 20 in each ST year.
     leave = "- {kind: sjukskrivning, start: 2025-08-12, end: 2025-09-20}\n"
-    assert found(run(tmp_path, st_yaml(), {"leave/sjuk.yaml": leave}, as_of="2025-10-01"),
+    assert found(evaluate_portfolio(tmp_path, st_yaml(), {"leave/sjuk.yaml": leave},
+                                    as_of="2025-10-01"),
                  "T002") == []
 
 
 def test_t002_days_after_as_of_are_not_counted_yet(tmp_path: Path) -> None:
     leave = "- {kind: sjukskrivning, start: 2024-12-20, end: 2025-01-31}\n"
     files = {"leave/sjuk.yaml": leave}
-    assert found(run(tmp_path, st_yaml(), files, as_of="2025-01-10"), "T002") == []
-    assert len(found(run(tmp_path, st_yaml(), files, as_of="2025-01-20"), "T002")) == 1
+    assert found(evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2025-01-10"), "T002") == []
+    assert len(found(evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2025-01-20"),
+                     "T002")) == 1
 
 
 def test_t002_st_year_boundary_after_a_leap_day_start(tmp_path: Path) -> None:
     # Start 2024-02-29: ST year 1 is 2024-02-29–2025-02-27 (29 Feb + 1 year = 28 Feb).
     # 2025-01-28–2025-02-28 is 32 days: 31 in year 1, 1 in year 2.
     leave = "- {kind: sjukskrivning, start: 2025-01-28, end: 2025-02-28}\n"
-    evaluation = run(tmp_path, st_yaml(start="2024-02-29"), {"leave/sjuk.yaml": leave},
-                     as_of="2025-03-10")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(start="2024-02-29"),
+                                    {"leave/sjuk.yaml": leave}, as_of="2025-03-10")
     [finding] = found(evaluation, "T002")
     assert finding.message.args["year"] == 1
     assert finding.message.args["end"] == dt.date(2025, 2, 27)
@@ -236,7 +222,7 @@ def test_t002_st_year_boundary_after_a_leap_day_start(tmp_path: Path) -> None:
 def test_t002_max_days_from_st_yaml(tmp_path: Path) -> None:
     leave = "- {kind: sjukskrivning, start: 2024-10-01, end: 2024-10-31}\n"
     st = st_yaml(extra="rules:\n  params: {T002: {max_days: 40}}\n")
-    assert found(run(tmp_path, st, {"leave/sjuk.yaml": leave}), "T002") == []
+    assert found(evaluate_portfolio(tmp_path, st, {"leave/sjuk.yaml": leave}), "T002") == []
 
 
 # --- T003 credited-time ------------------------------------------------------------------------
@@ -249,10 +235,10 @@ def test_t003_credited_time_over_6_months(tmp_path: Path) -> None:
           - {months: 3.5, description: Vikariat B}
     """)
     root = tmp_path / "portfolio"
-    [finding] = found(run(tmp_path, st), "T003")
+    [finding] = found(evaluate_portfolio(tmp_path, st), "T003")
     assert finding.severity == Severity.WARNING
     assert finding.position.file == "st.yaml"
-    assert finding.position.line == line_of(root, "st.yaml", "Vikariat B")
+    assert finding.position.line == line_containing(root, "st.yaml", "Vikariat B")
     assert finding.message.render("sv") == "7,5 månader tillgodoräknade, mer än 6"
     assert finding.hint is not None
     assert "högst 6 månader" in finding.hint.render("sv")
@@ -260,7 +246,7 @@ def test_t003_credited_time_over_6_months(tmp_path: Path) -> None:
 
 def test_t003_exactly_6_months_does_not_fire(tmp_path: Path) -> None:
     st = st_yaml(extra="credited:\n  - {months: 6, description: Vikariat}\n")
-    assert found(run(tmp_path, st), "T003") == []
+    assert found(evaluate_portfolio(tmp_path, st), "T003") == []
 
 
 # --- T004 planned-end-too-early ----------------------------------------------------------------
@@ -269,22 +255,24 @@ def test_t003_exactly_6_months_does_not_fire(tmp_path: Path) -> None:
 def test_t004_planned_end_before_projection(tmp_path: Path) -> None:
     # HSLF-FS 2021:8 full time from 2024-09-01: 66 months on 2030-02-28.
     root = tmp_path / "portfolio"
-    [finding] = found(run(tmp_path, st_yaml(extra="planned_end: 2029-12-01\n")), "T004")
-    assert finding.position.line == line_of(root, "st.yaml", "planned_end")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(extra="planned_end: 2029-12-01\n")),
+                      "T004")
+    assert finding.position.line == line_containing(root, "st.yaml", "planned_end")
     assert finding.message.render("sv").startswith(
         "planerat slut 2029-12-01 ligger 89 dagar före beräknat slutdatum 2030-02-28")
     assert finding.hint is not None and "2030-02-28" in finding.hint.render("en")
 
 
 def test_t004_planned_end_on_the_projected_day_is_fine(tmp_path: Path) -> None:
-    assert found(run(tmp_path, st_yaml(extra="planned_end: 2030-02-28\n")), "T004") == []
-    assert found(run(tmp_path, st_yaml()), "T004") == []
+    assert found(evaluate_portfolio(tmp_path, st_yaml(extra="planned_end: 2030-02-28\n")),
+                 "T004") == []
+    assert found(evaluate_portfolio(tmp_path, st_yaml()), "T004") == []
 
 
 def test_t004_leave_makes_a_planned_end_too_early(tmp_path: Path) -> None:
     leave = "- {kind: tjanstledighet, start: 2026-01-01, end: 2026-01-31}\n"
-    evaluation = run(tmp_path, st_yaml(extra="planned_end: 2030-02-28\n"),
-                     {"leave/tjl.yaml": leave})
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(extra="planned_end: 2030-02-28\n"),
+                                    {"leave/tjl.yaml": leave})
     [finding] = found(evaluation, "T004")
     assert finding.message.args["completion"] == dt.date(2030, 3, 31)
 
@@ -301,34 +289,36 @@ def bt(end: str, approved: str | None = None, extra: str = "") -> str:
 
 def test_t005_bt_shorter_than_6_months(tmp_path: Path) -> None:
     root = tmp_path / "portfolio"
-    [finding] = found(run(tmp_path, st_yaml(extra=bt("2025-01-31"))), "T005")
-    assert finding.position.line == line_of(root, "st.yaml", "end: 2025-01-31")
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(extra=bt("2025-01-31"))), "T005")
+    assert finding.position.line == line_containing(root, "st.yaml", "end: 2025-01-31")
     assert finding.message.render("sv") == (
         "BT 2024-09-01–2025-01-31 ger 5,0 månader omräknat till heltid, kortare än 6 månader")
 
 
 def test_t005_bt_of_exactly_6_months(tmp_path: Path) -> None:
-    assert found(run(tmp_path, st_yaml(extra=bt("2025-02-28"))), "T005") == []
+    assert found(evaluate_portfolio(tmp_path, st_yaml(extra=bt("2025-02-28"))), "T005") == []
 
 
 def test_t005_part_time_bt_counts_at_full_time(tmp_path: Path) -> None:
     # Six calendar months at 50 % are 3 months of BT.
     st = st_yaml(extra=bt("2025-02-28") + "employment:\n  - {from: 2024-09-01, percent: 50}\n")
-    [finding] = found(run(tmp_path, st), "T005")
+    [finding] = found(evaluate_portfolio(tmp_path, st), "T005")
     assert finding.message.args["months"] == 3
 
 
 def test_t005_parental_leave_inside_bt(tmp_path: Path) -> None:
     leave = "- {kind: foraldraledighet, start: 2024-11-01, end: 2024-11-30}\n"
-    evaluation = run(tmp_path, st_yaml(extra=bt("2025-02-28")), {"leave/fl.yaml": leave})
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(extra=bt("2025-02-28")),
+                                    {"leave/fl.yaml": leave})
     [finding] = found(evaluation, "T005")
     assert finding.message.args["months"] == 5
 
 
 def test_t005_not_approved_24_months_after_start(tmp_path: Path) -> None:
     st = st_yaml(extra=bt("2025-08-31"))
-    assert found(run(tmp_path, st, as_of="2026-09-01"), "T005") == []  # the deadline itself
-    [finding] = found(run(tmp_path, st, as_of="2026-09-02"), "T005")
+    assert found(evaluate_portfolio(tmp_path, st, as_of="2026-09-01"),
+                 "T005") == []  # the deadline itself
+    [finding] = found(evaluate_portfolio(tmp_path, st, as_of="2026-09-02"), "T005")
     assert finding.message.render("sv") == (
         "BT är inte godkänd, och 2026-09-01 (24 månader efter ST-starten 2024-09-01) har "
         "passerat")
@@ -336,22 +326,23 @@ def test_t005_not_approved_24_months_after_start(tmp_path: Path) -> None:
 
 
 def test_t005_approved_or_certificate_milestone(tmp_path: Path) -> None:
-    assert found(run(tmp_path, st_yaml(extra=bt("2025-08-31", "2025-10-15")),
-                     as_of="2026-09-02"), "T005") == []
+    assert found(evaluate_portfolio(tmp_path, st_yaml(extra=bt("2025-08-31", "2025-10-15")),
+                                    as_of="2026-09-02"), "T005") == []
     milestone = "- {kind: bt-intyg, date: 2025-10-15}\n"
-    assert found(run(tmp_path, st_yaml(extra=bt("2025-08-31")),
-                     {"milestones/bt.yaml": milestone}, as_of="2026-09-02"), "T005") == []
+    assert found(evaluate_portfolio(tmp_path, st_yaml(extra=bt("2025-08-31")),
+                                    {"milestones/bt.yaml": milestone}, as_of="2026-09-02"),
+                 "T005") == []
 
 
 def test_t005_approval_dated_after_as_of_is_not_yet_an_approval(tmp_path: Path) -> None:
     root = tmp_path / "portfolio"
     st = st_yaml(extra=bt("2025-08-31", "2026-12-01"))
-    [finding] = found(run(tmp_path, st, as_of="2026-09-02"), "T005")
-    assert finding.position.line == line_of(root, "st.yaml", "approved:")
+    [finding] = found(evaluate_portfolio(tmp_path, st, as_of="2026-09-02"), "T005")
+    assert finding.position.line == line_containing(root, "st.yaml", "approved:")
 
 
 def test_t005_no_bt_at_all(tmp_path: Path) -> None:
-    evaluation = run(tmp_path, st_yaml(), as_of="2026-09-02")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(), as_of="2026-09-02")
     [finding] = found(evaluation, "T005")
     assert finding.message.key == "rule.T005.no_bt"
     assert finding.position.line == 2  # regulation:
@@ -359,7 +350,7 @@ def test_t005_no_bt_at_all(tmp_path: Path) -> None:
 
 def test_t005_only_for_hslf(tmp_path: Path) -> None:
     st = st_yaml(regulation=SOSFS)
-    assert found(run(tmp_path, st, as_of="2027-01-01"), "T005") == []
+    assert found(evaluate_portfolio(tmp_path, st, as_of="2027-01-01"), "T005") == []
 
 
 # --- the sample portfolio, by hand ---------------------------------------------------------------
