@@ -251,6 +251,17 @@ def test_piped_output_has_no_escape_codes() -> None:
     assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
 
 
+def test_piped_output_follows_columns() -> None:
+    """COLUMNS sets the width of piped output too (as rich does), e.g. `COLUMNS=120 st status |
+    less`; the delmål titles then get room to show in full."""
+    result = subprocess.run(
+        [sys.executable, "-m", "stcli", "status", str(SAMPLE), "--as-of", AS_OF],
+        capture_output=True, text=True, env=subprocess_env(COLUMNS="120"), check=True)
+    widths = [cell_len(line) for line in result.stdout.splitlines()]
+    assert max(widths) == 120  # the heading rules reach the edge
+    assert "Sjukdomsförebyggande och hälsofrämjande arbete" in result.stdout
+
+
 def _run_in_tty(**env: str) -> str:
     pty = pytest.importorskip("pty")
     primary, secondary = pty.openpty()
