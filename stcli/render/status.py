@@ -29,7 +29,7 @@ from stcli.render.status_json import (
     top_findings,
     upcoming_deadlines,
 )
-from stcli.render.textgrid import Block, Grid, Heading, Indented, layout
+from stcli.render.textgrid import Block, Grid, Heading, Indented, layout, print_lines
 
 if TYPE_CHECKING:
     from stcli.engine.evaluate import Evaluation
@@ -50,8 +50,6 @@ def render(evaluation: Evaluation, lang: str, stream: IO[str], width: int | None
     """Draw the dashboard: colour on a terminal (or FORCE_COLOR), none with NO_COLOR, plain
     text when piped. `width` defaults to the terminal's, as rich measures it."""
     import os
-
-    from stcli.render.textgrid import print_lines
 
     no_color = bool(os.environ.get("NO_COLOR"))
     terminal = stream.isatty() or (bool(os.environ.get("FORCE_COLOR")) and not no_color)
