@@ -84,6 +84,20 @@ def test_narrow_terminal_still_fits() -> None:
     assert "23,0 av 66 mån" in out
 
 
+def test_a_narrow_pane_keeps_chart_and_grid_on_their_lines() -> None:
+    """At 40 columns the chart shows the last 8 months (what fits) and the delmål grid
+    drops its title column instead of wrapping every row in two."""
+    _, out = run(str(SAMPLE), "--as-of", AS_OF, "--width", "40")
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= 40
+    assert "  Timmar per månad, senaste 8 månaderna:" in lines
+    assert "  aug  sep  okt  nov  dec  jan  feb  mar" in lines
+    assert "  1,8  4,0  4,5  3,8  3,5  4,5  3,5  2,5" in lines
+    rows = [line for line in lines if re.match(r"  ST[abc]\d+ ", line)]
+    assert len(rows) == 26 and all(re.search(r" \d+$", row) for row in rows), rows
+    assert "  STb2  ✓  ✓  ✗          nej      0" in lines
+
+
 def test_sections_and_figures_sv() -> None:
     _, out = run(str(SAMPLE), "--as-of", AS_OF, "--width", "80")
     for text in [

@@ -72,8 +72,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No supervision recorded yet: at least {target} minutes a week, "
         "each session in supervision/ (date, minutes, supervisor).",
     ),
-    "status.sup.chart": ("Timmar per månad, senaste 12 månaderna:",
-                         "Hours per month, last 12 months:"),
+    "status.sup.chart": ("Timmar per månad, senaste {count} månaderna:",
+                         "Hours per month, last {count} months:"),
     "status.sup.gaps": ("Uppehåll över {limit} dagar i tjänst:",
                         "Gaps over {limit} days in service:"),
     "status.sup.gap": ("{first} – {last}: {days} dagar", "{first} – {last}: {days} days"),

@@ -341,15 +341,16 @@ class _View:
                 sessions=integer(year.supervision_sessions, lang))))
         if sup.last_session:
             rows.append(line(self.t("sup.last", date=sup.last_session)))
-        chart = self._chart()
+        # As many of the last 12 months as fit (a month takes MONTH_CELL columns, the last 3).
+        shown = self.progress.supervision.per_month[-max(1, self.width // MONTH_CELL):]
+        chart = self._chart(shown)
         if chart:
-            rows.append(line(self.t("sup.chart")))
+            rows.append(line(self.t("sup.chart", count=len(shown))))
             rows.extend(chart)
         rows.extend(self._gaps())
         return rows
 
-    def _chart(self) -> list[Text]:
-        per_month = self.progress.supervision.per_month
+    def _chart(self, per_month: Sequence[tuple[str, int]]) -> list[Text]:
         names = self.t("months").split()
         top = max((minutes for _, minutes in per_month), default=0)
         if top <= 0:
@@ -474,15 +475,19 @@ class _View:
         titles = [echo(d.delmal.localized_title(self.lang)) for d in shown]
         fixed = code_w + sum(act_w) + cert_w + assess_w + len(columns) + 3
         natural = min(TITLE_MAX, max(cell_len(head_title), *(cell_len(x) for x in titles)))
-        title_w = max(8, min(natural, self.width - len(INDENT) - fixed))
+        # The title gets what is left; below 8 columns it would say nothing: leave it out
+        # (`st explain STc1` names a delmål), so that a narrow pane still shows the grid.
+        title_w = min(natural, self.width - len(INDENT) - fixed)
+        title_w = title_w if title_w >= 8 else 0
 
         def row(code: Text, title: Text, cells: list[Text], cert: Text, assess: Text) -> Text:
             text = Text(INDENT)
             code.pad_right(code_w - code.cell_len)
             text.append_text(code)
-            text.append(" ")
-            title.truncate(title_w, overflow="ellipsis", pad=True)
-            text.append_text(title)
+            if title_w:
+                text.append(" ")
+                title.truncate(title_w, overflow="ellipsis", pad=True)
+                text.append_text(title)
             for cell, width in zip(cells, act_w, strict=True):
                 text.append(" ")
                 left = (width - cell.cell_len) // 2
