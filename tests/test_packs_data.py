@@ -36,7 +36,7 @@ VARIANTS = {"PL002": {"form_sent", "contacted"}}
 # rules.md, "Requirement catalog, version 1": every code in its tables.
 RULE_CODES = [
     *(f"D{n:03d}" for n in range(1, 13)), "P001",
-    *(f"T{n:03d}" for n in range(1, 6)),
+    *(f"T{n:03d}" for n in range(1, 6)), "BT001",
     *(f"H{n:03d}" for n in range(1, 6)),
     "A001", "A002",
     *(f"PL{n:03d}" for n in range(1, 6)),
