@@ -573,12 +573,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- M008 mitt-i-st ---------------------------------------------------------------------
     "rule.M008.doc": (
-        "Mitt-i-ST bör göras med 2–3 år kvar och senast med 1 år kvar (SFAM; obligatorisk "
-        "i Gävleborg). Information när 12 månader eller mindre återstår till beräknat "
-        "slutdatum och ingen `mitt-i-st` finns, gjord eller planerad.",
-        "Mitt-i-ST is best done with 2-3 years left and at the latest with 1 year left "
-        "(SFAM; mandatory in Gävleborg). Information when 12 months or less remain to the "
-        "projected completion and no `mitt-i-st` exists, done or planned.",
+        "Mitt-i-ST bör göras med 2–3 år kvar och senast med 1 år kvar (SFAM). Fynd när 12 "
+        "månader eller mindre återstår till beräknat slutdatum och ingen `mitt-i-st` finns, "
+        "gjord eller planerad: en varning i Region Gävleborg, där Mitt-i-ST är obligatorisk "
+        "för alla, annars information.",
+        "Mitt-i-ST is best done with 2–3 years left and at the latest with 1 year left "
+        "(SFAM). A finding when 12 months or less remain to the projected completion and no "
+        "`mitt-i-st` exists, done or planned: a warning in Region Gävleborg, where "
+        "Mitt-i-ST is mandatory for all, otherwise information.",
     ),
     "rule.M008.missing": (
         "ingen Mitt-i-ST och beräknat slutdatum är {completion} ({remaining} månaders "
