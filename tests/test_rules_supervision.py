@@ -422,6 +422,38 @@ def test_h005_not_outside_gavleborg(tmp_path: Path) -> None:
                  "H005") == []
 
 
+# --- H006 homecoming-supervision (gavleborg) -----------------------------------------------------
+
+
+def homecoming(days: str) -> dict[str, str]:
+    return {"placements/p.yaml": (
+        "type: sidotjanstgoring\nspecialty: psykiatri\nunit: Psykiatrin\nstart: 2024-10-01\n"
+        f"end: 2024-12-20\nhomecoming_days: [{days}]\n")}
+
+
+def test_h006_homecoming_day_without_a_session(tmp_path: Path) -> None:
+    files = {**homecoming("2024-10-16, 2024-11-13"),
+             "supervision/s.yaml": sessions("2024-10-16")}
+    root = tmp_path / "portfolio"
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(region=GAVLE), files,
+                                         as_of="2024-11-13"), "H006")
+    assert finding.severity == Severity.INFO
+    assert (finding.position.file, finding.position.line) == (
+        "placements/p.yaml", line_containing(root, "placements/p.yaml", "homecoming_days"))
+    assert finding.message.render("sv") == (
+        "ingen handledning registrerad på hemvändardagen 2024-11-13 under "
+        "sidotjänstgöringen i psykiatri")
+    # the day before it, the homecoming day is still a plan
+    assert found(evaluate_portfolio(tmp_path / "b", st_yaml(region=GAVLE), files,
+                                    as_of="2024-11-12"), "H006") == []
+
+
+@pytest.mark.parametrize("region", [None, "vgr", "vastmanland"])
+def test_h006_only_in_gavleborg(tmp_path: Path, region: str | None) -> None:
+    assert found(evaluate_portfolio(tmp_path, st_yaml(region=region), homecoming("2024-10-16"),
+                                    as_of="2024-12-01"), "H006") == []
+
+
 # --- the sample portfolio ------------------------------------------------------------------------
 
 

@@ -357,6 +357,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "distance supervision must be approved by the studierektor together with the "
         "manager and the main supervisor",
     ),
+    # --- H006 homecoming-supervision ---------------------------------------------------------
+    "rule.H006.doc": (
+        "Handledningen fortsätter under sidotjänstgöringen och ska även schemaläggas på "
+        "hemvändardagarna. Information för varje hemvändardag (`homecoming_days` på en "
+        "sidotjänstgöring) fram till dagen bedömningen gäller som saknar ett "
+        "handledningstillfälle samma dag. Gäller Region Gävleborg.",
+        "Supervision goes on during a side placement (sidotjänstgöring) and is to be "
+        "scheduled on the homecoming days (hemvändardagar) too. Information for each "
+        "homecoming day (`homecoming_days` of a sidotjänstgöring) up to the date judged "
+        "without a supervision session that day. Applies in Region Gävleborg.",
+    ),
+    "rule.H006.no_session": (
+        "ingen handledning registrerad på hemvändardagen {day} under sidotjänstgöringen i "
+        "{specialty}",
+        "no supervision recorded on the homecoming day {day} during the sidotjänstgöring in "
+        "{specialty}",
+    ),
+    "rule.H006.schedule": (
+        "boka handledning på hemvändardagarna och för in tillfället i `supervision/`",
+        "book supervision on the homecoming days and record the session in `supervision/`",
+    ),
     # --- A001 assessments-per-year -----------------------------------------------------------
     "rule.A001.doc": (
         "Kompetensbedömning 4–6 gånger per år (Region Gävleborg; där är fyndet en varning). "
