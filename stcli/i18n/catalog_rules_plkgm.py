@@ -29,13 +29,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.PL001.too_short": (
         "sidotjänstgöringen i {specialty} ({start}–{end}) är {weeks|vecka|veckor}; VGR räknar med "
         "ungefär {required|vecka|veckor}",
-        "the sidotjänstgöring in {specialty} ({start}–{end}) is {weeks|week|weeks}; VGR expects "
+        "the side placement (sidotjänstgöring) in {specialty} ({start}–{end}) is "
+        "{weeks|week|weeks}; VGR expects "
         "about {required|week|weeks}",
     ),
     "rule.PL001.too_short_total": (
         "de {count} sidotjänstgöringarna i {specialty} är tillsammans {weeks|vecka|veckor}; VGR "
         "räknar med ungefär {required|vecka|veckor}",
-        "the {count} sidotjänstgöringar in {specialty} add up to {weeks|week|weeks}; VGR expects "
+        "the {count} side placements (sidotjänstgöringar) in {specialty} add up to "
+        "{weeks|week|weeks}; VGR expects "
         "about {required|week|weeks}",
     ),
     "rule.PL001.without_swedish_at": (
@@ -90,25 +92,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.PL002.contacted_late": (
         "kliniken för sidotjänstgöringen i {specialty} ({unit}) kontaktades {day}, men "
         "skulle kontaktas senast {due}, {months|månad|månader} före start {start}",
-        "the clinic of the sidotjänstgöring in {specialty} ({unit}) was contacted on {day}, "
+        "the clinic of the side placement (sidotjänstgöring) in {specialty} ({unit}) was "
+        "contacted on {day}, "
         "but was due by {due}, {months|month|months} before the start on {start}",
     ),
     "rule.PL002.contacted_missing": (
         "inget datum för kontakten med kliniken för sidotjänstgöringen i {specialty} "
         "({unit}, start {start}); den skulle kontaktas senast {due}",
-        "no date for contacting the clinic of the sidotjänstgöring in {specialty} ({unit}, "
+        "no date for contacting the clinic of the side placement (sidotjänstgöring) in "
+        "{specialty} ({unit}, "
         "start {start}); it was due by {due}",
     ),
     "rule.PL002.contacted_overdue": (
         "kliniken för sidotjänstgöringen i {specialty} ({unit}, start {start}) skulle ha "
         "kontaktats senast {due}, {months|månad|månader} före start",
-        "the clinic of the sidotjänstgöring in {specialty} ({unit}, start {start}) was to "
+        "the clinic of the side placement (sidotjänstgöring) in {specialty} ({unit}, start "
+        "{start}) was to "
         "be contacted by {due}, {months|month|months} before the start",
     ),
     "rule.PL002.contacted_reminder": (
         "kontakta kliniken för sidotjänstgöringen i {specialty} ({unit}, start {start}) "
         "senast {due} med önskemål om innehåll, hemvändardagar, ledigheter och kurser",
-        "contact the clinic of the sidotjänstgöring in {specialty} ({unit}, start {start}) "
+        "contact the clinic of the side placement (sidotjänstgöring) in {specialty} ({unit}, "
+        "start {start}) "
         "by {due} about its content, homecoming days, leave and courses",
     ),
     "rule.PL002.contacted_record": (
@@ -134,7 +140,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sidotjänstgöringen i {specialty} ({start}–{end}, {weeks|vecka|veckor}, "
         "{months|hel månad|hela månader}) har {have|hemvändardag|hemvändardagar}; minst "
         "{needed} bör planeras",
-        "the sidotjänstgöring in {specialty} ({start}–{end}, {weeks|week|weeks}, "
+        "the side placement (sidotjänstgöring) in {specialty} ({start}–{end}, {weeks|week|weeks}, "
         "{months|whole month|whole months}) has {have|homecoming day|homecoming days}; at least "
         "{needed} should be planned",
     ),
@@ -162,13 +168,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.PL004.missing_sidotjanstgoring": (
         "intyg saknas för sidotjänstgöringen i {specialty} ({unit}) som slutade {end}, "
         "för {days|dag|dagar} sedan",
-        "no certificate for the sidotjänstgöring in {specialty} ({unit}) that ended on "
+        "no certificate for the side placement (sidotjänstgöring) in {specialty} ({unit}) that "
+        "ended on "
         "{end}, {days|day|days} ago",
     ),
     "rule.PL004.requested_sidotjanstgoring": (
         "intyget för sidotjänstgöringen i {specialty} ({unit}) som slutade {end} är begärt "
         "men inte påskrivet ({days|dag|dagar} sedan slutet)",
-        "the certificate for the sidotjänstgöring in {specialty} ({unit}) that ended on "
+        "the certificate for the side placement (sidotjänstgöring) in {specialty} ({unit}) that "
+        "ended on "
         "{end} is requested but not signed ({days|day|days} since the end)",
     ),
     "rule.PL004.missing_auskultation": (
@@ -305,14 +313,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "En kurs som krockar med en sidotjänstgöring i gynekologi/obstetrik eller barn- "
         "och ungdomsmedicin/akut barnsjukvård. De placeringarna är komprimerade och kräver "
         "full närvaro. Planerade kurser och placeringar bedöms också.",
-        "A course overlapping a sidotjänstgöring in gynekologi/obstetrik or "
+        "A course overlapping a side placement (sidotjänstgöring) in gynekologi/obstetrik or "
         "barn-och-ungdomsmedicin/akut-barnsjukvard. Those placements are compressed and "
         "need full attendance. Planned courses and placements are checked too.",
     ),
     "rule.K003.overlap": (
         "kursen {title} ({start}–{end}) krockar med sidotjänstgöringen i {specialty} "
         "({unit}, {placement_start}–{placement_end}), som kräver full närvaro",
-        "the course {title} ({start}–{end}) overlaps the sidotjänstgöring in {specialty} "
+        "the course {title} ({start}–{end}) overlaps the side placement (sidotjänstgöring) in "
+        "{specialty} "
         "({unit}, {placement_start}–{placement_end}), which needs full attendance",
     ),
     # --- K004 course-budget -----------------------------------------------------------------

@@ -376,7 +376,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.H006.no_session": (
         "ingen handledning registrerad på hemvändardagen {day} under sidotjänstgöringen i "
         "{specialty}",
-        "no supervision recorded on the homecoming day {day} during the sidotjänstgöring in "
+        "no supervision recorded on the homecoming day {day} during the side placement "
+        "(sidotjänstgöring) in "
         "{specialty}",
     ),
     "rule.H006.schedule": (
