@@ -41,8 +41,14 @@ class Evaluation:
 
 def evaluate(root: Path, as_of: dt.date) -> Evaluation:
     loaded = load(root)
-    portfolio = loaded.portfolio
-    findings = list(loaded.findings)
+    return evaluate_loaded(loaded.portfolio, as_of, loaded.findings, loaded.files_read)
+
+
+def evaluate_loaded(portfolio: Portfolio, as_of: dt.date, load_findings: list[Finding],
+                    files_read: int = 0) -> Evaluation:
+    """The pipeline after loading: `st plan` runs it on the loaded portfolio and on the
+    same portfolio with hypothetical entries added in memory."""
+    findings = list(load_findings)
     located = portfolio.profile
     if located is None:
         settings = base_settings(None)
@@ -51,7 +57,7 @@ def evaluate(root: Path, as_of: dt.date) -> Evaluation:
         findings.extend(setting_findings)
     entries = sum(len(portfolio.entries(kind)) for kind in _KINDS)
     evaluation = Evaluation(Path(portfolio.root), as_of, portfolio, findings, settings,
-                            files_read=loaded.files_read, entries=entries)
+                            files_read=files_read, entries=entries)
     rules = all_rules()
     if located is not None:
         profile = located.value
