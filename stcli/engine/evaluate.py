@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stcli.engine.catalog import DelmalCatalog, load_catalog
 from stcli.engine.progress import Progress, compute_progress
@@ -13,6 +14,9 @@ from stcli.findings import Finding, Msg, Severity
 from stcli.load import load
 from stcli.portfolio import Portfolio
 from stcli.rules import Rule, RuleContext, all_rules
+
+if TYPE_CHECKING:
+    from stcli.engine.whatif import LeaveMoves
 
 
 @dataclass()
@@ -27,6 +31,8 @@ class Evaluation:
     files_read: int = 0
     entries: int = 0
     language: str | None = field(default=None)
+    # What the next planned leave moves (`st status` fills it in; engine/whatif.py)
+    next_leave: LeaveMoves | None = None
 
     @property
     def regulation(self) -> str | None:

@@ -164,15 +164,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Med {kind} {start}–{end}:",
         "With {kind} {start}–{end}:",
     ),
-    "plan.status.completion": ("klart {before} → {after} ({days})",
-                               "completion {before} → {after} ({days})"),
-    "plan.status.move": ("{code} {before} → {after}", "{code} {before} → {after}"),
+    "plan.status.completion": ("klart → {after} ({days})", "completion → {after} ({days})"),
+    "plan.status.move": ("{code} → {after} ({days})", "{code} → {after} ({days})"),
     "plan.status.new": ("{code} ny {after}", "{code} new {after}"),
     "plan.status.gone": ("{code} {before} försvinner", "{code} {before} disappears"),
+    "plan.days.short": ("{days} d", "{days} d"),
     "plan.status.nothing": ("flyttar inga tidsgränser", "moves no deadline"),
     # --- st calendar ----------------------------------------------------------------------
     "calendar.name": ("ST: {trainee}", "ST: {trainee}"),
-    "calendar.summary": ("ST: {what}", "ST: {what}"),
+    "calendar.prefix": ("ST:", "ST:"),
     "calendar.rule": ("Regel {code}; mer: st explain {code}",
                       "Rule {code}; more: st explain {code}"),
     "calendar.source": (
@@ -181,7 +181,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "From the ST portfolio, as of {date}. If the date changes, the event is updated by "
         "the next export.",
     ),
-    "calendar.reminder": ("Påminnelse: {what} ({date})", "Reminder: {what} ({date})"),
+    "calendar.reminder": ("Påminnelse, {date}:", "Reminder, {date}:"),
     "calendar.placement": ("{type}: {specialty}", "{type}: {specialty}"),
     "calendar.course": ("Kurs: {title}", "Course: {title}"),
     "calendar.milestone": ("{kind}", "{kind}"),

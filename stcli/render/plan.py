@@ -63,12 +63,12 @@ def render(result: PlanResult, trainee: str, lang: str, stream: IO[str],
 # --- words ----------------------------------------------------------------------------------
 
 
-def signed_days(days: int, lang: str) -> str:
-    """`+279 dagar`, `−3 dagar`, `samma`."""
+def signed_days(days: int, lang: str, short: bool = False) -> str:
+    """`+279 dagar`, `−3 dagar`, `samma`; short: `+279 d`."""
     if days == 0:
         return t("plan.same", lang)
     sign = "+" if days > 0 else "−"
-    key = "plan.days.one" if abs(days) == 1 else "plan.days"
+    key = "plan.days.short" if short else "plan.days.one" if abs(days) == 1 else "plan.days"
     return t(key, lang, days=f"{sign}{format_number(Fraction(abs(days)), lang, 0)}")
 
 
@@ -277,20 +277,21 @@ def dumps(result: PlanResult, lang: str) -> str:
 
 
 def leave_moves_text(moved: LeaveMoves, lang: str) -> str:
-    """`Med föräldraledighet 2027-03-01–2027-08-31: klart … → … (+184 dagar) · M007 … → …`."""
+    """`Med föräldraledighet 2027-03-01–2027-08-31: klart → 2031-03-08 (+181 d) · M007 →
+    2029-03-08 (+181 d)`: the dates with the leave, and by how much it moved them."""
     pieces: list[str] = []
     first, second = moved.completion_before, moved.completion_after
     if first and second and first != second:
-        pieces.append(t("plan.status.completion", lang, before=first, after=second,
-                        days=signed_days((second - first).days, lang)))
+        pieces.append(t("plan.status.completion", lang, after=second,
+                        days=signed_days((second - first).days, lang, short=True)))
     for move in moved.moves:
         if move.before is None:
             pieces.append(t("plan.status.new", lang, code=move.code, after=move.after))
         elif move.after is None:
             pieces.append(t("plan.status.gone", lang, code=move.code, before=move.before))
         else:
-            pieces.append(t("plan.status.move", lang, code=move.code, before=move.before,
-                            after=move.after))
+            pieces.append(t("plan.status.move", lang, code=move.code, after=move.after,
+                            days=signed_days(move.days or 0, lang, short=True)))
     leave = moved.leave
     # Joined, not passed as an argument: t() shortens long arguments (user text).
     return t("plan.status.moves", lang, kind=t(f"plan.leave.{leave.kind}", lang),

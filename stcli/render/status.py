@@ -614,7 +614,7 @@ class _View:
         rows: list[Block] = [heading(self.t("dl.heading"))]
         if not soon:
             rows.append(line((self.t("dl.none"), DIM)))
-            return rows
+            return rows + self._next_leave()
         table = grid(False, True, False)
         horizon = self.progress.as_of + dt.timedelta(days=30)
         for deadline in soon:
@@ -622,7 +622,16 @@ class _View:
             table.add_row(Text(deadline.date.isoformat(), style=style),
                           deadline.what.render(self.lang), Text(deadline.code, style=DIM))
         rows.append(indented(table))
-        return rows
+        return rows + self._next_leave()
+
+    def _next_leave(self) -> list[Block]:
+        """One line: the dates that move when the next planned leave is taken (st plan)."""
+        moved = self.evaluation.next_leave
+        if moved is None:
+            return []
+        from stcli.render.plan import leave_moves_text
+
+        return [line((leave_moves_text(moved, self.lang), WARN))]
 
     def _count(self, severity: str, count: int) -> str:
         form = "one" if count == 1 else "other"
