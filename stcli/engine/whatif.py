@@ -183,8 +183,8 @@ def parse_change(text: str, number: int = 1,
     words = head.split()
     if not words:
         raise ChangeError(text, Msg("plan.change.no_kind", {}))
-    # The kind: a leave word (one or two words: "parental leave") or a placement type.
-    for size in (2, 1):
+    # The kind: a leave word (up to three: "leave of absence") or a placement type.
+    for size in (3, 2, 1):
         key = _words_key(" ".join(words[:size]))
         if len(words) >= size and key in LEAVE_WORDS:
             if len(words) > size:
