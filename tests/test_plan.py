@@ -12,6 +12,7 @@ import hashlib
 import json
 import shutil
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -208,13 +209,7 @@ def test_each_change_alone(hand: Path) -> None:
     both = plan_json(hand, PART_TIME, "credited 3 months")
     assert both["after"]["projected_completion"] == "2030-06-30"
     assert both["after"]["served_as_of"]["exact"] == str(
-        Fraction_of(both["before"]["served_as_of"]["exact"]) + 3)
-
-
-def Fraction_of(text: str) -> Any:  # noqa: N802 - reads like the type it returns
-    from fractions import Fraction
-
-    return Fraction(text)
+        Fraction(both["before"]["served_as_of"]["exact"]) + 3)
 
 
 def test_employment_step_without_employment_in_the_profile(tmp_path: Path) -> None:
