@@ -26,11 +26,11 @@ from collections import defaultdict
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from stcli.findings import Finding, Msg, Position
-from stcli.formatdef import SPECIALTIES
-from stcli.model import Credit, EmploymentStep, Leave, Placement
+from stcli.model import SPECIALTIES, Credit, EmploymentStep, Leave, Placement
 from stcli.portfolio import Located, Portfolio
 
 if TYPE_CHECKING:
@@ -44,18 +44,36 @@ PLAN_UNIT = "st plan"
 _FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _NUMBER = r"\d+(?:[.,]\d+)?"
-_RANGE = re.compile(
-    rf"(?P<head>.*?)\s*(?P<start>{_DATE})\s*(?:\.\.|–|—|\bto\b|\btill\b|\btom\b|-)\s*"
-    rf"(?P<end>{_DATE})(?:\s+(?P<tail>{_NUMBER})\s*%)?")
-_LEADING_PERCENT = re.compile(rf"(?P<percent>{_NUMBER})\s*%\s*(?P<rest>.*)")
-_EMPLOYMENT = re.compile(
-    rf"(?:(?:employment|anstallning|tjanstgoringsgrad|deltid|part-time|heltid|full-time)\s+)?"
-    rf"(?P<percent>{_NUMBER})\s*%\s+(?:from|fran|fr\.?\s?o\.?\s?m\.?|starting|since)\s+"
-    rf"(?P<date>\S+)")
-_CREDIT = re.compile(
-    rf"(?:credited|credit|tillgodoraknat|tillgodoraknad|tillgodoraknade|tillgodoraknas)\s+"
-    rf"(?P<months>{_NUMBER})\s*(?:months?|manader|manad|man\.?|mon)")
-_ANY_DATE = re.compile(r"\d{1,4}-\d{1,2}-\d{1,2}|\d{8}")
+
+
+class _Patterns(NamedTuple):
+    range: re.Pattern[str]
+    leading_percent: re.Pattern[str]
+    employment: re.Pattern[str]
+    credit: re.Pattern[str]
+    any_date: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    """Compiled on first use: `st status` imports this module for the overlay only, and
+    compiling these costs more than its whole what-if line."""
+    return _Patterns(
+        range=re.compile(
+            rf"(?P<head>.*?)\s*(?P<start>{_DATE})\s*(?:\.\.|–|—|\bto\b|\btill\b|\btom\b|-)\s*"
+            rf"(?P<end>{_DATE})(?:\s+(?P<tail>{_NUMBER})\s*%)?"),
+        leading_percent=re.compile(rf"(?P<percent>{_NUMBER})\s*%\s*(?P<rest>.*)"),
+        employment=re.compile(
+            r"(?:(?:employment|anstallning|tjanstgoringsgrad|deltid|part-time|heltid|"
+            r"full-time)\s+)?"
+            rf"(?P<percent>{_NUMBER})\s*%\s+(?:from|fran|fr\.?\s?o\.?\s?m\.?|starting|since)\s+"
+            r"(?P<date>\S+)"),
+        credit=re.compile(
+            r"(?:credited|credit|tillgodoraknat|tillgodoraknad|tillgodoraknade|tillgodoraknas)\s+"
+            rf"(?P<months>{_NUMBER})\s*(?:months?|manader|manad|man\.?|mon)"),
+        any_date=re.compile(r"\d{1,4}-\d{1,2}-\d{1,2}|\d{8}"),
+    )
+
 
 # Words for the format's leave kinds (portfolio-format.md, leave/), folded.
 LEAVE_WORDS: dict[str, str] = {
@@ -147,23 +165,24 @@ def parse_change(text: str, number: int = 1,
     """One change from its text (pure). `specialties` are extra specialty codes the
     profile's `vocabulary:` allows. Raises ChangeError with the reason."""
     folded = _fold(text)
+    patterns = _patterns()
     if not folded:
         raise ChangeError(text, Msg("plan.change.empty", {}))
-    credit = _CREDIT.fullmatch(folded)
+    credit = patterns.credit.fullmatch(folded)
     if credit:
         months = Decimal(credit["months"].replace(",", "."))
         if not 0 < months <= 120:
             raise ChangeError(text, Msg("plan.change.bad_months", {"value": credit["months"]}))
         return Change(number, text, "credited",
                       Credit(months=months, description=text.strip()))
-    employment = _EMPLOYMENT.fullmatch(folded)
+    employment = patterns.employment.fullmatch(folded)
     if employment:
         day = _date(text, employment["date"])
         share = _percent(text, employment["percent"], zero_allowed=True)
         return Change(number, text, "employment", EmploymentStep(from_=day, percent=share))
-    ranged = _RANGE.fullmatch(folded)
+    ranged = patterns.range.fullmatch(folded)
     if ranged is None:
-        loose = _ANY_DATE.search(folded)
+        loose = patterns.any_date.search(folded)
         if loose and not re.search(_DATE, folded):
             raise ChangeError(text, Msg("plan.change.bad_date", {"value": loose[0]}))
         raise ChangeError(text, Msg("plan.change.unknown", {}))
@@ -172,7 +191,7 @@ def parse_change(text: str, number: int = 1,
         raise ChangeError(text, Msg("plan.change.reversed", {"start": start, "end": end}))
     head = ranged["head"].strip()
     percent: Decimal | None = None
-    leading = _LEADING_PERCENT.fullmatch(head)
+    leading = patterns.leading_percent.fullmatch(head)
     if leading:
         percent = _percent(text, leading["percent"])
         head = leading["rest"].strip()
