@@ -361,3 +361,24 @@ def test_status_without_planned_leave_has_no_such_line() -> None:
     code, out, _ = run("status", str(SAMPLE), "--as-of", AS_OF)
     assert code == 0
     assert "Med föräldraledighet" not in out
+
+
+def test_status_shortcut_equals_the_whole_progress_model(planned: Path) -> None:
+    """`st status` recomputes only the timeline, time and deadlines without the leave; the
+    whole compute_progress on the same overlay must give the same dates."""
+    from stcli.engine.evaluate import evaluate
+    from stcli.engine.progress import compute_progress
+    from stcli.engine.whatif import deadlines_without_leave
+
+    evaluation = evaluate(planned, dt.date(2026, 3, 15))
+    assert evaluation.progress is not None and evaluation.catalog is not None
+    leave = next_planned_leave(evaluation.portfolio, evaluation.as_of)
+    assert leave is not None
+    without = overlay(evaluation.portfolio, [], without=(leave,))
+    assert without.profile is not None
+    whole = compute_progress(without, without.profile.value, evaluation.as_of,
+                             evaluation.settings, evaluation.catalog)
+    short = deadlines_without_leave(evaluation.progress, without, evaluation)
+    assert short.deadlines == whole.deadlines
+    assert short.time == whole.time
+    assert whole.time.projected_completion == dt.date(2030, 12, 31)

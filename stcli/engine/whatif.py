@@ -454,10 +454,7 @@ class LeaveMoves(NamedTuple):
 
 def next_leave_moves(evaluation: Evaluation) -> LeaveMoves | None:
     """The leave is already in the files, so `st status` shows dates with it; this is the
-    same projection without it (the overlay taking it out), compared. Only the progress
-    model is computed again (deadlines come from it), not the rules: about 10-30 ms."""
-    from stcli.engine.progress import compute_progress
-
+    same projection without it (the overlay taking it out), compared."""
     progress, catalog = evaluation.progress, evaluation.catalog
     located = evaluation.portfolio.profile
     if progress is None or catalog is None or located is None:
@@ -466,8 +463,26 @@ def next_leave_moves(evaluation: Evaluation) -> LeaveMoves | None:
     if leave is None:
         return None
     without = overlay(evaluation.portfolio, [], without=(leave,))
-    earlier = compute_progress(without, located.value, evaluation.as_of, evaluation.settings,
-                               catalog)
+    earlier = deadlines_without_leave(progress, without, evaluation)
     moves, _ = deadline_moves(earlier.deadlines, progress.deadlines)
     return LeaveMoves(leave.value, earlier.time.projected_completion,
                       progress.time.projected_completion, tuple(moves))
+
+
+def deadlines_without_leave(progress: Progress, without: Portfolio,
+                            evaluation: Evaluation) -> Progress:
+    """The progress model of `without` (the portfolio less a leave entry), as far as the
+    deadlines read it: a leave changes only the timeline and what is counted from it, so
+    the timeline, the time figures and the deadlines are recomputed by compute_progress's
+    own functions and the rest is kept (about 1 ms instead of a whole compute_progress,
+    10-30 ms on a 5-year portfolio; a test checks both give the same deadlines)."""
+    from stcli.engine.deadlines import upcoming_deadlines
+    from stcli.engine.progress import _time, build_timeline
+
+    assert without.profile is not None and evaluation.catalog is not None
+    profile = without.profile.value
+    timeline = build_timeline(profile, without.leave)
+    time = _time(profile, timeline, progress.as_of, evaluation.catalog)
+    partial = progress._replace(time=time, timeline=timeline, deadlines=())
+    deadlines = tuple(upcoming_deadlines(without, profile, partial, evaluation.settings))
+    return partial._replace(deadlines=deadlines)
