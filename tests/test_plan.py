@@ -170,6 +170,16 @@ def test_bad_change_exits_2_with_an_example(hand: Path, lang: str,
     assert "Traceback" not in err
 
 
+def test_help_documents_the_syntax() -> None:
+    code, out, _ = run("plan", "--help")
+    assert code == 0
+    for example in ("80% från 2027-01-01", "föräldraledighet 2027-03-01..2027-08-31",
+                    "50% tjänstledighet 2027-09-01..2027-12-31",
+                    "sidotjanstgoring psykiatri 2027-02-01..2027-04-30",
+                    "tillgodoräknat 3 månader", "credited 3 months", "parental leave"):
+        assert example in out, example
+
+
 def test_no_change_is_a_usage_error(hand: Path) -> None:
     code, _, err = run("plan", str(hand))
     assert code == 2
