@@ -195,6 +195,33 @@ def test_uids_follow_the_thing_not_the_date(tmp_path: Path) -> None:
     assert "ST: Anmäl dig till Mitt-i-ST" in later
 
 
+def test_a_moved_placement_keeps_its_uid(tmp_path: Path) -> None:
+    """The planned side placement in barn- och ungdomsmedicin pushed back a month: its event
+    and its planning deadline (PL002, whose text names the start) keep their UIDs."""
+    root = tmp_path / "sample"
+    shutil.copytree(SAMPLE, root)
+    path = root / "placements" / "2026-09-barn-och-ungdomsmedicin.yaml"
+    # not yet contacted: PL002's deadline (2 months before the start in Gävleborg) is ahead
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "planning:\n  contacted: 2026-03-02\n", ""), encoding="utf-8")
+
+    def uids() -> dict[str, tuple[str, dt.date]]:
+        events = vevents(export(root, tmp_path / "c.ics", "--as-of", AS_OF))
+        return {str(e.get("uid")): (str(e.get("summary")), e.decoded("dtstart"))
+                for e in events if "barn" in str(e.get("summary")).lower()
+                or "PL002" in str(e.get("description"))}
+
+    first = uids()
+    text = path.read_text(encoding="utf-8")
+    assert "2026-09-07" in text and "2026-11-01" in text
+    path.write_text(text.replace("2026-09-07", "2026-10-05").replace("2026-11-01", "2026-11-29"),
+                    encoding="utf-8")
+    second = uids()
+    assert len(first) >= 2
+    assert set(first) == set(second)
+    assert all(first[uid][1] != second[uid][1] for uid in first)  # every one of them moved
+
+
 @pytest.mark.parametrize(("lang", "words"), [
     ("sv", ("ST: Årsrapport för ST-år 3", "Regel M004", "Påminnelse", "X-WR-CALNAME:ST: Elin")),
     ("en", ("ST: Annual report for ST year 3", "Rule M004", "Reminder", "X-WR-CALNAME:ST: Elin")),

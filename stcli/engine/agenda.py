@@ -4,7 +4,7 @@ the projected completion, the planned end and the projected completion itself.
 
 Pure: the evaluation in, events out (words as `Msg`, dates as dates); `render/ics.py`
 writes them as RFC 5545. Each event has a stable key made of what it is about (rule code,
-message and its arguments, an entry's own fields), never of its date or of the run, so that
+message and its arguments, an entry's own fields, but no date), never of the run, so that
 a calendar re-importing the file updates the event instead of adding a second one.
 """
 
@@ -23,7 +23,7 @@ DAY = dt.timedelta(days=1)
 
 
 class AgendaEvent(NamedTuple):
-    key: str  # what the event is about; the UID is made from it and the portfolio identity
+    key: str  # what the event is about, never its date; the UID is made of it and the portfolio
     start: dt.date
     end: dt.date  # inclusive (all-day events)
     summary: Msg
@@ -49,7 +49,9 @@ def uid(identity: str, key: str) -> str:
 
 
 def _args_key(msg: Msg) -> str:
-    return "|".join(f"{name}={value}" for name, value in sorted(msg.args.items()))
+    """The message's arguments but its dates (a placement's start moves with the plan)."""
+    return "|".join(f"{name}={value}" for name, value in sorted(msg.args.items())
+                    if not isinstance(value, dt.date))
 
 
 def agenda(evaluation: Evaluation) -> list[AgendaEvent]:
@@ -70,7 +72,7 @@ def agenda(evaluation: Evaluation) -> list[AgendaEvent]:
         placement = item.value
         if placement.start <= as_of or placement.end < placement.start:
             continue
-        key = f"placement|{placement.type}|{placement.specialty}|{placement.start}"
+        key = f"placement|{placement.type}|{placement.specialty}"
         events.append(AgendaEvent(key, placement.start, placement.end, Msg(
             "calendar.placement", {"type": Msg(f"plan.type.{placement.type}"),
                                    "specialty": Msg(f"status.specialty.{placement.specialty}"),
@@ -79,14 +81,14 @@ def agenda(evaluation: Evaluation) -> list[AgendaEvent]:
         course = located_course.value
         if course.start <= as_of or course.end < course.start:
             continue
-        key = f"course|{course.title}|{course.start}"
+        key = f"course|{course.title}"
         events.append(AgendaEvent(key, course.start, course.end,
                                   Msg("calendar.course", {"title": course.title}), None, False))
     for located_milestone in portfolio.milestones:
         milestone = located_milestone.value
         if milestone.date <= as_of:
             continue
-        key = f"milestone|{milestone.kind}|{milestone.st_year or milestone.date}"
+        key = f"milestone|{milestone.kind}|{milestone.st_year or ''}"
         events.append(AgendaEvent(key, milestone.date, milestone.date,
                                   Msg(f"plan.milestone.{milestone.kind}"), None, False))
     time = progress.time
@@ -109,4 +111,12 @@ def agenda(evaluation: Evaluation) -> list[AgendaEvent]:
                                   Msg("calendar.completion", {"months": time.required}),
                                   "T001", True))
     events.sort(key=lambda e: (e.start, e.code or "", e.key))
-    return events
+    # Two events about the same kind of thing (two side placements in psykiatri): the
+    # second and later get #2, #3 in date order, so no key holds a date.
+    seen: dict[str, int] = {}
+    numbered = []
+    for event in events:
+        seen[event.key] = seen.get(event.key, 0) + 1
+        count = seen[event.key]
+        numbered.append(event if count == 1 else event._replace(key=f"{event.key}#{count}"))
+    return numbered
