@@ -245,7 +245,7 @@ class Guide:
 
     def ask(self, option: Any, current: str | None = None) -> str | None:
         """Ask for one field until the answer is one the loader accepts, or skipped."""
-        from stcli.entry import choices_of
+        from stcli.entry import choices_of, scalar_type
 
         required = self.kind in option.required
         default = current if current is not None else self.default(option)
@@ -254,6 +254,8 @@ class Guide:
         if choices:
             shown = choices if len(choices) <= 12 else (*choices[:11], "…")
             text += f" ({' | '.join(shown)})"
+        elif scalar_type(option.types[self.kind])[0] == "bool":
+            text += f" ({self.t('add.type.bool')})"
         if not required and default is None:
             text += f" ({self.t('add.optional')})"
         while True:
