@@ -680,6 +680,8 @@ def _last_end(node: Any) -> Any:
     import yaml
 
     while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.value:
+        if node.flow_style:  # `{id: anna, …}`: its own end is exact (after the brace)
+            return node.end_mark
         last = node.value[-1]
         node = last[1] if isinstance(node, yaml.MappingNode) else last
     return node.end_mark

@@ -280,3 +280,108 @@ def test_lang_accepts_only_sv_and_en(portfolio: Path) -> None:
         assert result.exit_code == 2, command
         assert "`de`" in result.stderr
     assert runner.invoke(app, ["validate", str(portfolio), "--lang", "EN"]).exit_code in (0, 1)
+
+
+# --- st add supervisor: into st.yaml, every other byte kept -----------------------------------
+
+PROFILE_HEAD = """\
+# min portfölj
+trainee: Test Testsson
+regulation: HSLF-FS 2021:8
+start: 2024-09-01
+home_unit: Vårdcentralen Test
+"""
+
+
+@pytest.mark.parametrize(("supervisors", "expected"), [
+    ("supervisors: []   # fylls i senare\nlanguage: sv\n",
+     "supervisors:  # fylls i senare\n  - id: bo\n    name: Bo Ek\nlanguage: sv\n"),
+    ("supervisors:\nlanguage: sv\n",
+     "supervisors:\n  - id: bo\n    name: Bo Ek\nlanguage: sv\n"),
+    ("language: sv\n",
+     "language: sv\nsupervisors:\n  - id: bo\n    name: Bo Ek\n"),
+    ("supervisors:\n- id: anna   # huvudhandledare\n  name: Anna Berg\n  role: main\n"
+     "# kommentar efter listan\nlanguage: sv\n",
+     "supervisors:\n- id: anna   # huvudhandledare\n  name: Anna Berg\n  role: main\n"
+     "- id: bo\n  name: Bo Ek\n# kommentar efter listan\nlanguage: sv\n"),
+    ("supervisors:\n    -   id: anna\n        name: Anna Berg\n",
+     "supervisors:\n    -   id: anna\n        name: Anna Berg\n    - id: bo\n      name: Bo Ek\n"),
+])
+def test_supervisor_goes_into_st_yaml_keeping_the_rest(tmp_path: Path, supervisors: str,
+                                                       expected: str) -> None:
+    root = write_portfolio(tmp_path / "p", {}, PROFILE_HEAD + supervisors)
+    code, out, err = _add(root, "supervisor", "--id", "bo", "--name", "Bo Ek")
+    assert "line" in out
+    assert code == 0, err
+    assert (root / "st.yaml").read_text(encoding="utf-8") == PROFILE_HEAD + expected
+    profile = load(root).portfolio.profile
+    assert profile is not None and profile.value.supervisors[-1].name == "Bo Ek"
+
+
+def test_supervisor_with_crlf_and_a_taken_id(tmp_path: Path) -> None:
+    root = write_portfolio(tmp_path / "p", {})
+    st_yaml = root / "st.yaml"
+    st_yaml.write_bytes(st_yaml.read_bytes().replace(b"\n", b"\r\n"))
+    old = st_yaml.read_bytes()
+    code, _, err = _add(root, "supervisor", "--id", "anna", "--name", "Anna Två")
+    assert code == 1 and "`anna` is in st.yaml already" in err
+    assert st_yaml.read_bytes() == old
+    code, _, err = _add(root, "supervisor", "--id", "bo", "--name", "Bo", "--role", "Co",
+                        "--training", "2019")
+    assert code == 0, err
+    assert st_yaml.read_bytes() == old + b"  - id: bo\r\n    name: Bo\r\n    role: co\r\n" \
+        b"    training: 2019\r\n"
+
+
+def test_supervisor_in_a_flow_list_is_refused(tmp_path: Path) -> None:
+    root = write_portfolio(tmp_path / "p", {}, PROFILE_HEAD + "supervisors: [{id: a, name: A}]\n")
+    old = (root / "st.yaml").read_bytes()
+    code, _, err = _add(root, "supervisor", "--id", "bo", "--name", "Bo")
+    assert code == 2 and "[ ]" in err
+    assert (root / "st.yaml").read_bytes() == old
+
+
+# --- drafts ------------------------------------------------------------------------------------
+
+
+def test_draft_is_a_comment_that_reads_back_as_before(portfolio: Path) -> None:
+    target = portfolio / "supervision/2025.yaml"
+    old = target.read_bytes()
+    before = load(portfolio).portfolio.supervision
+    plan = write.plan_draft(portfolio, "supervision", target,
+                            ["date: 14/1 2025", "minutes: 1:30"], ["UTKAST", "  fel"])
+    write.atomic_write(plan.path, plan.new)
+    new = target.read_bytes()
+    assert new.startswith(old)
+    assert new[len(old):] == b"\n# UTKAST\n#   fel\n# - date: 14/1 2025\n#   minutes: 1:30\n"
+    assert len(load(portfolio).portfolio.supervision) == len(before)
+    lines = new.decode().splitlines()
+    assert lines[plan.first_line - 1] == "# UTKAST"
+
+
+# --- file modes --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_new_files_follow_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    old = os.umask(umask)
+    try:
+        write.atomic_write(tmp_path / "new.yaml", b"- a\n")
+        assert (tmp_path / "new.yaml").stat().st_mode & 0o777 == mode
+        (tmp_path / "kept.yaml").write_bytes(b"")
+        os.chmod(tmp_path / "kept.yaml", 0o640)
+        write.atomic_write(tmp_path / "kept.yaml", b"x")  # an existing file keeps its mode
+        assert (tmp_path / "kept.yaml").stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_entry_and_init_files_are_0644_with_umask_022(portfolio: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        code, _, err = _add(portfolio, "course", "--title", "K", "--start", "2025-03-10",
+                            "--end", "2025-03-12")
+        assert code == 0, err
+    finally:
+        os.umask(old)
+    assert (portfolio / "courses/2025.yaml").stat().st_mode & 0o777 == 0o644

@@ -319,7 +319,6 @@ class Guide:
 
 def _check(guide: Guide, target: Path, file_option: Path | None) -> tuple[Any, list[Any]]:
     """The plan of the write and every error it would bring (loader's and rules')."""
-    from stcli.findings import Severity
     from stcli.write import check_entry, gained_findings, plan_append, plan_supervisor
 
     lines = guide.lines()
@@ -330,6 +329,13 @@ def _check(guide: Guide, target: Path, file_option: Path | None) -> tuple[Any, l
                            explicit=file_option is not None)
     record, problems = check_entry(guide.kind, lines, plan.rel, guide.vocabulary,
                                    plan.first_line, plan.column + 2)
+    taken = {s.id for s in guide.profile.supervisors} if guide.profile is not None else set()
+    if guide.kind == "supervisor" and guide.values.get(("id",)) in taken:
+        # Two supervisors with one id: every `supervisor: anna` would be ambiguous.
+        from stcli.findings import Finding, Msg, Position
+
+        problems.append(Finding("D004", Msg("add.id_taken", {"value": guide.values[("id",)]}),
+                                Position(plan.rel, plan.first_line, plan.column + 3)))
     if record is None or problems:
         return plan, _configured(problems)
     _, gained = gained_findings(guide.root, plan, guide.day)
@@ -356,7 +362,7 @@ def add_entry(kind: str, kwargs: dict[str, Any]) -> None:
     from stcli.findings import Severity
     from stcli.i18n import resolve_language, t
     from stcli.load import load
-    from stcli.render.findings import line
+    from stcli.render.findings import in_reading_order, line
     from stcli.write import WriteRefused, default_file
 
     language = early_language(kwargs["lang"])
@@ -397,7 +403,7 @@ def add_entry(kind: str, kwargs: dict[str, Any]) -> None:
         if not errors:
             break
         print(t("add.entry_has_errors", language), file=sys.stderr)
-        for finding in errors:
+        for finding in in_reading_order(errors):
             print("  " + line(finding, language), file=sys.stderr)
         if not interactive or dry_run:
             print(t("add.typed_entry", language), file=sys.stderr)
@@ -451,18 +457,21 @@ def _save_draft(guide: Guide, target: Path, errors: list[Any]) -> None:
 def _write(guide: Guide, plan: Any, found: list[Any], target: Path, file_option: Path | None,
            dry_run: bool) -> None:
     """Write under the lock, planning and checking once more: another writer may have come."""
+    from stcli.findings import Severity
     from stcli.i18n import t
     from stcli.pii import mask_identity_numbers
-    from stcli.render.findings import line
+    from stcli.render.findings import in_reading_order, line
     from stcli.write import WriteRefused, as_item, atomic_write, portfolio_lock
 
     language = guide.language
     if dry_run:
         sys.stdout.write(mask_identity_numbers("\n".join(as_item(guide.lines(), plan.column)))
                          + "\n")
-    if found:
-        print(t("write.gained", language, count=len(found)), file=sys.stderr)
-        for finding in found:
+    # What the entry brings that needs attention, errors first (advice stays in --info).
+    shown = [f for f in in_reading_order(found) if f.effective_severity != Severity.INFO]
+    if shown:
+        print(t("write.gained", language, count=len(shown)), file=sys.stderr)
+        for finding in shown:
             print("  " + line(finding, language), file=sys.stderr)
     if dry_run:
         print(t("write.dry_run", language, path=plan.rel), file=sys.stderr)

@@ -77,7 +77,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.type.required": ("krävs", "required"),
     "add.opt.file": ("Fil att lägga till i (standard: SORT/ÅR.yaml)",
                      "File to add to (default: KIND/YEAR.yaml)"),
-    "add.opt.dry_run": ("Visa posten som YAML, skriv inget", "Show the entry as YAML, write nothing"),
+    "add.opt.dry_run": ("Visa posten som YAML, skriv inget",
+                        "Show the entry as YAML, write nothing"),
     # Examples shown when an answer is asked again.
     "add.example.date": ("skriv datum som {example}", "write dates as {example}"),
     "add.example.dates": ("skriv datum som {example}, flera med komma emellan",
@@ -100,7 +101,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The prompts.
     "add.optional": ("Enter hoppar över", "Enter skips"),
     "add.required_answer": ("{field} behövs", "{field} is needed"),
-    "add.id_taken": ("id `{value}` finns redan i st.yaml", "the id `{value}` is in st.yaml already"),
+    "add.id_taken": ("id `{value}` finns redan i st.yaml",
+                     "the id `{value}` is in st.yaml already"),
     "add.entry_has_errors": ("Posten har fel:", "The entry has errors:"),
     "add.entry_is": ("Posten:", "The entry:"),
     "add.choose": (
