@@ -42,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "add.field.status": ("Status", "Status"),
     "add.field.presented": ("Redovisat", "Presented"),
     "add.field.description": ("Beskrivning", "Description"),
+    # format v2 (issue 12): labels ready for the fields it adds
+    "add.field.setting": ("Vårdform (för BT)", "Care setting (for BT)"),
+    "add.field.course_leader": ("Kursledare", "Course leader"),
+    "add.field.participation": ("Deltagande", "Participation"),
     "add.field.id": ("Id (kort namn som används i filerna, t.ex. anna)",
                      "Id (short name used in the files, e.g. anna)"),
     "add.field.name": ("Namn", "Name"),
