@@ -457,6 +457,7 @@ class InitAnswers:
     region: str | None = None
     supervisor_id: str | None = None
     supervisor_name: str | None = None
+    language: str = "sv"
 
 
 SUPERVISOR_ID = re.compile(r"[A-Za-z0-9_.\-]+")
@@ -499,7 +500,7 @@ def profile_text(answers: InitAnswers) -> str:
         "# Planerad ansökan om specialistbevis (valfritt).",
         "# planned_end: 2029-03-01",
         "# Språk för st:s utskrifter: sv | en.",
-        "language: sv",
+        f"language: {answers.language}",
     ]
     if answers.regulation == "HSLF-FS 2021:8":
         out += ["# Bastjänstgöring (BT) inom ST: fyll i när den är planerad.",

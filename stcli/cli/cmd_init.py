@@ -127,7 +127,9 @@ def init(
     sup_id = value(supervisor_id, "supervisor_id", required=False)
     sup_name = value(supervisor_name, "supervisor_name", sup_id) if sup_id else None
     assert name is not None and rule_book is not None and unit is not None
-    answers = InitAnswers(name, rule_book, first, unit, area or None, sup_id or None, sup_name)
+    # `--lang en` at the start: the portfolio keeps speaking English afterwards.
+    answers = InitAnswers(name, rule_book, first, unit, area or None, sup_id or None, sup_name,
+                          language if lang else "sv")
     try:
         create_portfolio(root, answers)
     except OSError as error:
