@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from stcli.findings import Position
 from stcli.model import Activity, Assessment, Course, Leave, Milestone, Placement, Profile
 from stcli.model import Supervision as SupervisionSession
+
+if TYPE_CHECKING:
+    from stcli.signoff import SignOff
 
 T = TypeVar("T")
 
@@ -40,6 +43,9 @@ class Portfolio:
     # The text of every file read, relative path -> text, for scans that must cover
     # comments and x_ keys too (P001).
     texts: dict[str, str] = field(default_factory=dict)
+    # Sign-offs of ST years (git tags st/arsgenomgang-N), read by engine/evaluate from git
+    # when the repository has any (stcli/gitsign.py); rule M014 reads them.
+    signoffs: tuple[SignOff, ...] = ()
 
     def entries(self, kind: str) -> list[Located[Any]]:
         found: list[Located[Any]] = getattr(self, kind)

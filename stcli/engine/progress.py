@@ -666,3 +666,10 @@ def months_between(earlier: dt.date, months: int) -> dt.date:
 
 def add_st_years(start: dt.date, years: int) -> dt.date:
     return add_years(start, years)
+
+
+def entries_of_year(portfolio: Portfolio, profile: Profile, number: int) -> YearEntries:
+    """The entries belonging to ST year `number` whatever the date judged at (nothing cut at
+    as_of): what a sign-off of the year covers (stcli/signoff.py)."""
+    start, end = st_year_bounds(profile.start, number)
+    return _year_entries(number, start, end, portfolio, profile, dt.date.max)

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from stcli.i18n import format_number
 from stcli.i18n import t as translate
+from stcli.render.signoffs import report_rows
 
 if TYPE_CHECKING:
     import jinja2
@@ -371,6 +372,9 @@ def _base(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]:
         "t": _t(lang, fmt),
         "label": _label(lang, fmt),
         "person": _person(profile),
+        # sign-offs in git (st sign): every signed year; the annual report narrows it
+        "signoff_rows": report_rows(evaluation, lang),
+        "signoff_year": None,
     }
 
 
@@ -574,6 +578,8 @@ def annual_context(evaluation: Evaluation, number: int, lang: str, fmt: str) -> 
 
     timeline_rows = _timeline_rows(placements, leave, lang)
     context.update({
+        "signoff_rows": report_rows(evaluation, lang, number),
+        "signoff_year": number if evaluation.portfolio.signoffs else None,
         "year": year,
         "year_last_day": last_day,
         "employment": employment,

@@ -102,6 +102,7 @@ def build(evaluation: Evaluation, lang: str, width: int) -> list[Block]:
         parts += view.placements()
         parts += view.courses()
     parts += view.deadlines()
+    parts += view.signoffs()
     parts += view.findings()
     return parts
 
@@ -622,6 +623,33 @@ class _View:
             table.add_row(Text(deadline.date.isoformat(), style=style),
                           deadline.what.render(self.lang), Text(deadline.code, style=DIM))
         rows.append(indented(table))
+        return rows
+
+    def signoffs(self) -> list[Block]:
+        """Each ST year's sign-off (st sign), only once the portfolio has one."""
+        if not self.evaluation.portfolio.signoffs:
+            return []
+        from stcli.render.signoffs import state_label, years
+        from stcli.signoff import VALID
+
+        rows: list[Block] = [heading(t("sign.status.heading", self.lang))]
+        table = grid(False, True, False)
+        for number, _, _, signoff in years(self.evaluation):
+            if signoff is None:
+                table.add_row(Text(t("sign.status.unsigned", self.lang, year=number),
+                                   style=DIM), "", "")
+                continue
+            day = signoff.date.date() if signoff.date else "?"
+            who = cut(t("sign.status.signed", self.lang, year=number, date=day,
+                        signer=signoff.signer or signoff.tagger or "?",
+                        role=signoff.role or "?"))
+            changed = ("· " + t("sign.status.changed", self.lang, count=len(signoff.changes))
+                       if signoff.changes else "")
+            valid = signoff.signature == VALID
+            table.add_row(who, Text(state_label(signoff, self.lang), style=OK if valid else BAD),
+                          Text(changed, style=WARN))
+        rows.append(indented(table))
+        rows.append(line((t("sign.status.hint", self.lang), DIM)))
         return rows
 
     def _count(self, severity: str, count: int) -> str:

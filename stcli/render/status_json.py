@@ -162,6 +162,7 @@ def document(evaluation: Evaluation, lang: str) -> dict[str, Any]:
             "st_year": None, "months": None, "projected_completion": None,
             "leave_days_not_counted": None, "supervision": None, "assessments": None,
             "delmal": [], "deadlines": [], "findings": findings,
+            "signoffs": _signoffs(evaluation, lang),
         }
     p = profile.value
     time = progress.time
@@ -214,7 +215,15 @@ def document(evaluation: Evaluation, lang: str) -> dict[str, Any]:
         ],
         "findings": findings,
         "first_steps": empty_kinds(evaluation),
+        "signoffs": _signoffs(evaluation, lang),
     }
+
+
+def _signoffs(evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+    """Each ST year's sign-off (`st sign`), as `st verify --json` gives it."""
+    from stcli.render.signoffs import rows
+
+    return rows(evaluation, lang)
 
 
 def dumps(evaluation: Evaluation, lang: str) -> str:
