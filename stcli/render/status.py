@@ -633,22 +633,19 @@ class _View:
         from stcli.signoff import VALID
 
         rows: list[Block] = [heading(t("sign.status.heading", self.lang))]
-        table = grid(False, True, False)
         for number, _, _, signoff in years(self.evaluation):
             if signoff is None:
-                table.add_row(Text(t("sign.status.unsigned", self.lang, year=number),
-                                   style=DIM), "", "")
+                rows.append(line((t("sign.status.unsigned", self.lang, year=number), DIM)))
                 continue
             day = signoff.date.date() if signoff.date else "?"
-            who = cut(t("sign.status.signed", self.lang, year=number, date=day,
-                        signer=signoff.signer or signoff.tagger or "?",
-                        role=signoff.role or "?"))
-            changed = ("· " + t("sign.status.changed", self.lang, count=len(signoff.changes))
-                       if signoff.changes else "")
-            valid = signoff.signature == VALID
-            table.add_row(who, Text(state_label(signoff, self.lang), style=OK if valid else BAD),
-                          Text(changed, style=WARN))
-        rows.append(indented(table))
+            who = t("sign.status.signed", self.lang, year=number, date=day,
+                    signer=signoff.signer or signoff.tagger or "?", role=signoff.role or "?")
+            state = (state_label(signoff, self.lang), OK if signoff.signature == VALID else BAD)
+            if signoff.changes:
+                changed = t("sign.status.changed", self.lang, count=len(signoff.changes))
+                rows.append(line(who, " · ", state, " · ", (changed, WARN)))
+            else:
+                rows.append(line(who, " · ", state))
         rows.append(line((t("sign.status.hint", self.lang), DIM)))
         return rows
 
