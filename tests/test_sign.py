@@ -339,6 +339,38 @@ def test_unsigned_tag_is_shown_as_unsigned(tmp_path: Path, keys: Keys) -> None:
     assert code == 1 and "signature: unsigned tag" in out
 
 
+@pytest.mark.skipif(shutil.which("gpg") is None, reason="gpg is not installed")
+def test_openpgp_when_git_is_set_up_for_it(tmp_path: Path, keys: Keys,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    gnupg = tmp_path / "gnupg"
+    gnupg.mkdir(mode=0o700)
+    monkeypatch.setenv("GNUPGHOME", str(gnupg))
+    try:
+        subprocess.run(["gpg", "--batch", "--passphrase", "", "--quick-gen-key",
+                        "Anna Berg <anna@example.org>", "ed25519", "sign", "never"],
+                       check=True, capture_output=True, timeout=120)
+        root = make_repo(tmp_path / "p")
+        git(root, "config", "user.signingkey", "anna@example.org")  # git's default: OpenPGP
+        code, out = st("sign", str(root), "--year", "1", "--name", "Anna Berg",
+                       "--as-of", AS_OF)
+        assert code == 0, out
+        assert "(openpgp)" in out
+        assert "-----BEGIN PGP SIGNATURE-----" in git(root, "cat-file", "tag", TAG).stdout
+        code, out = st("verify", str(root), "--as-of", AS_OF)
+        assert code == 0, out
+        assert "signature: valid · Anna Berg <anna@example.org>" in out
+        # someone whose keyring lacks Anna's key cannot call it valid
+        other = tmp_path / "other-gnupg"
+        other.mkdir(mode=0o700)
+        monkeypatch.setenv("GNUPGHOME", str(other))
+        code, out = st("verify", str(root), "--as-of", AS_OF)
+        assert code == 1 and "signature: unknown key" in out, out
+    finally:
+        for home in (gnupg, tmp_path / "other-gnupg"):
+            subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "gpg-agent"],
+                           capture_output=True, check=False)
+
+
 def test_add_signer_checks_name_and_key(tmp_path: Path, keys: Keys) -> None:
     root = make_repo(tmp_path / "p")
     code, out = st("sign", str(root), "--add-signer", "Anna Berg", f"{keys.anna}.pub")
