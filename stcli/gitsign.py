@@ -263,7 +263,7 @@ def changed_since(repo: Repo, commit: str, untracked: list[str]) -> tuple[list[s
                                                      "detail": last_line(result.stderr)}))
     relative = [r for r in (repo.rel(p) for p in _paths(result.stdout)) if r is not None]
     files = sorted({r for r in [*relative, *untracked] if _loader_reads(r)})
-    return files, ALLOWED_SIGNERS in relative
+    return files, ALLOWED_SIGNERS in relative or ALLOWED_SIGNERS in untracked
 
 
 def untracked_files(repo: Repo) -> list[str]:
@@ -272,7 +272,12 @@ def untracked_files(repo: Repo) -> list[str]:
     return [r for r in (repo.rel(p) for p in _paths(result.stdout)) if r is not None]
 
 
-def read_blobs(repo: Repo, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
+class Blob(NamedTuple):
+    oid: str
+    data: bytes
+
+
+def read_blobs(repo: Repo, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], Blob]:
     """The files (commit, repository path) that exist, in one `git cat-file --batch`."""
     asked = [(commit, path) for commit, path in wanted if "\n" not in path]
     if not asked:
@@ -280,7 +285,7 @@ def read_blobs(repo: Repo, wanted: list[tuple[str, str]]) -> dict[tuple[str, str
     request = "".join(f"{commit}:{path}\n" for commit, path in asked).encode("utf-8")
     result = git(repo.top, "cat-file", "--batch", input_bytes=request)
     out = result.stdout
-    found: dict[tuple[str, str], bytes] = {}
+    found: dict[tuple[str, str], Blob] = {}
     offset = 0
     for key in asked:
         end = out.find(b"\n", offset)
@@ -290,7 +295,7 @@ def read_blobs(repo: Repo, wanted: list[tuple[str, str]]) -> dict[tuple[str, str
         offset = end + 1
         if len(header) == 3 and header[1] == b"blob":
             size = int(header[2])
-            found[key] = out[offset:offset + size]
+            found[key] = Blob(header[0].decode(), out[offset:offset + size])
             offset += size + 1
         elif len(header) == 3:  # a tree or other object at that path: skip its content
             offset += int(header[2]) + 1
@@ -300,7 +305,11 @@ def read_blobs(repo: Repo, wanted: list[tuple[str, str]]) -> dict[tuple[str, str
 def read_signoffs(root: Path, portfolio: Portfolio, *, verify: bool = True,
                   allowed_signers: Path | None = None) -> tuple[SignOff, ...]:
     """Every sign-off of the repository holding `root`, verified (unless `verify` is
-    False: `st validate` needs only what changed) and compared with the current files."""
+    False: `st validate` needs only what changed) and compared with the current files.
+
+    Work is shared between the years: one `git diff` per signed commit, one
+    `git cat-file --batch` for all, and one load per distinct set of signed file versions
+    (years signed on one commit, or whose changed files were the same then, share it)."""
     repo = find_repo(root)
     if repo is None:
         return ()
@@ -310,19 +319,30 @@ def read_signoffs(root: Path, portfolio: Portfolio, *, verify: bool = True,
     signers = allowed_signers or root / ALLOWED_SIGNERS
     untracked = untracked_files(repo)
     present = commits_here(repo, [tag.commit for tag in tags])
-    signoffs = []
+    diffs: dict[str, tuple[list[str], bool]] = {}
+    signoffs: list[SignOff] = []
     for tag in tags:
         verdict = verify_tag(repo, tag.name, tag.signature_format, signers) if verify else Verdict(
             UNCHECKED if tag.signature_format else UNSIGNED)
         figures = parse_message(tag.message)
-        base = SignOff(
+        signoff = SignOff(
             year=tag.year, tag=tag.name, commit=tag.commit, date=tag.date, tagger=tag.tagger,
             signer=figures.get("signer", ""), role=figures.get("role", ""), figures=figures,
             signature=verdict.state, signature_format=tag.signature_format,
             principal=verdict.principal, key=verdict.key, detail=verdict.detail,
             compared=False, not_compared="")
-        signoffs.append(_compare(repo, tag, base, portfolio, untracked, tag.commit in present))
-    return tuple(signoffs)
+        if tag.commit not in present:
+            signoff = signoff._replace(commit=None, not_compared=NOT_HERE)
+        elif portfolio.profile is None:
+            signoff = signoff._replace(not_compared=NO_PROFILE)
+        else:
+            if tag.commit not in diffs:
+                diffs[tag.commit] = changed_since(repo, tag.commit, untracked)
+            files, signers_changed = diffs[tag.commit]
+            signoff = signoff._replace(signers_changed=signers_changed,
+                                       compared=not files)
+        signoffs.append(signoff)
+    return tuple(_compare_all(repo, signoffs, diffs, portfolio))
 
 
 def reverify(root: Path, signoffs: tuple[SignOff, ...], allowed_signers: Path
@@ -340,36 +360,49 @@ def reverify(root: Path, signoffs: tuple[SignOff, ...], allowed_signers: Path
     return tuple(checked)
 
 
-def _compare(repo: Repo, tag: RawTag, base: SignOff, portfolio: Portfolio,
-             untracked: list[str], here: bool) -> SignOff:
-    if not here:
-        return base._replace(commit=None, not_compared=NOT_HERE)
-    if portfolio.profile is None:
-        return base._replace(not_compared=NO_PROFILE)
-    files, signers_changed = changed_since(repo, tag.commit, untracked)
-    base = base._replace(signers_changed=signers_changed)
-    if not files:
-        return base._replace(compared=True)
-    wanted = [(tag.commit, repo.prefix + rel) for rel in sorted({PROFILE_FILE, *files})]
+def _compare_all(repo: Repo, signoffs: list[SignOff], diffs: dict[str, tuple[list[str], bool]],
+                 portfolio: Portfolio) -> list[SignOff]:
+    """Fill in what changed for the sign-offs whose commit differs in files the loader reads."""
+    pending = [s for s in signoffs if s.commit and not s.compared and not s.not_compared]
+    if not pending:
+        return signoffs
+    wanted = sorted({(s.commit or "", repo.prefix + rel) for s in pending
+                     for rel in (PROFILE_FILE, *diffs[s.commit or ""][0])})
     blobs = read_blobs(repo, wanted)
-    if (tag.commit, repo.prefix + PROFILE_FILE) not in blobs:
-        return base._replace(not_compared=NO_PORTFOLIO)
+    loaded: dict[tuple[tuple[str, str], ...], Portfolio | None] = {}
+    done: dict[str, SignOff] = {}
+    for signoff in pending:
+        commit = signoff.commit or ""
+        files = diffs[commit][0]
+        if (commit, repo.prefix + PROFILE_FILE) not in blobs:
+            done[signoff.tag] = signoff._replace(not_compared=NO_PORTFOLIO)
+            continue
+        versions = tuple(sorted((rel, blobs[(commit, repo.prefix + rel)].oid)
+                                for rel in (PROFILE_FILE, *files)
+                                if (commit, repo.prefix + rel) in blobs))
+        if versions not in loaded:
+            loaded[versions] = _load_signed(repo, commit, versions, blobs)
+        signed = loaded[versions]
+        if signed is None or signed.profile is None:
+            done[signoff.tag] = signoff._replace(not_compared=NO_PROFILE)
+            continue
+        changes = compare_year(signed, portfolio, signoff.year, frozenset(files))
+        done[signoff.tag] = signoff._replace(compared=True, changes=changes)
+    return [done.get(s.tag, s) for s in signoffs]
+
+
+def _load_signed(repo: Repo, commit: str, versions: tuple[tuple[str, str], ...],
+                 blobs: dict[tuple[str, str], Blob]) -> Portfolio | None:
+    """The signed versions of st.yaml and the changed files, loaded by the same loader."""
     from stcli.load import load
 
     with tempfile.TemporaryDirectory(prefix="st-signed-") as folder:
         signed_root = Path(folder)
-        for (_, path), data in blobs.items():
-            rel = repo.rel(path)
-            if rel is None:
-                continue
+        for rel, _ in versions:
             target = signed_root / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        signed = load(signed_root).portfolio
-    if signed.profile is None:
-        return base._replace(not_compared=NO_PROFILE)
-    changes = compare_year(signed, portfolio, tag.year, frozenset(files))
-    return base._replace(compared=True, changes=changes)
+            target.write_bytes(blobs[(commit, repo.prefix + rel)].data)
+        return load(signed_root).portfolio
 
 
 # --- st sign -------------------------------------------------------------------------------

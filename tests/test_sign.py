@@ -320,6 +320,17 @@ def test_key_not_in_allowed_signers_is_not_valid(tmp_path: Path, keys: Keys) -> 
     assert "signature: valid · eve@example.org" in out
 
 
+def test_allowed_signers_changed_since_signing_is_said(signed: Path, keys: Keys) -> None:
+    assert "has changed since signing" not in st("verify", str(signed), "--as-of", AS_OF)[1]
+    code, out = st("sign", str(signed), "--add-signer", "eve@example.org", f"{keys.eve}.pub")
+    assert code == 0, out
+    commit_all(signed, "signer eve")
+    code, out = st("verify", str(signed), "--as-of", AS_OF)
+    assert code == 0, out  # still valid: anna's key is there
+    assert ".st/allowed_signers has changed since signing" in out
+    assert m014(signed) == []  # not an entry of the year
+
+
 def test_a_forged_tag_message_is_a_bad_signature(signed: Path) -> None:
     raw = git(signed, "cat-file", "tag", TAG).stdout
     forged = raw.replace("signer: Anna Berg", "signer: Eve Evil")
@@ -474,3 +485,29 @@ def test_validate_starts_no_git_without_sign_off_tags(tmp_path: Path, keys: Keys
     assert not (root / ".git" / "refs" / "tags" / "st").exists() or not any(
         (root / ".git" / "refs" / "tags" / "st").iterdir())
     assert "stcli.gitsign" in _modules(root)
+
+
+def test_a_git_pre_commit_hook_sees_staged_changes_of_a_signed_year(signed: Path) -> None:
+    """git runs the hook with its own environment (GIT_INDEX_FILE for `commit -a`)."""
+    hook = signed / ".git" / "hooks" / "pre-commit"
+    hook.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m stcli validate --strict '
+                    f'--as-of {AS_OF} --lang en\n', encoding="utf-8")
+    hook.chmod(0o755)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    year_2 = signed / "supervision" / "2024.yaml"
+    year_2.write_text("- date: 2024-05-05\n  minutes: 60\n  supervisor: anna\n",
+                      encoding="utf-8")
+    path = signed / "supervision" / "2023.yaml"
+    path.write_text(SUPERVISION_2023.replace("minutes: 60", "minutes: 20"), encoding="utf-8")
+    git(signed, "add", str(year_2))
+    refused = subprocess.run(["git", "commit", "-a", "-m", "edit year 1"], cwd=signed,
+                             text=True, capture_output=True, env=env)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "supervision/2023.yaml:1:3: warning M014" in output, output
+    path.write_text(SUPERVISION_2023, encoding="utf-8")
+    accepted = subprocess.run(["git", "commit", "-a", "-m", "year 2 only"], cwd=signed,
+                              text=True, capture_output=True, env=env)
+    output = accepted.stdout + accepted.stderr
+    # the hook ran (other warnings of this small portfolio fail --strict), without M014
+    assert "warning H002" in output and "M014" not in output, output
