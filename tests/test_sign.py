@@ -293,6 +293,25 @@ def test_profile_change_that_moves_the_year_is_m014(signed: Path) -> None:
     assert m014(signed) == []
 
 
+def test_portfolio_in_a_subfolder_of_the_repository(tmp_path: Path, keys: Keys) -> None:
+    top = tmp_path / "repo"
+    root = write_portfolio(top / "st" / "portfölj", {"supervision/2023.yaml": SUPERVISION_2023},
+                           profile=PROFILE)
+    (top / "notes.txt").write_text("not the portfolio\n", encoding="utf-8")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "config", "user.name", "T")
+    git(top, "config", "user.email", "t@example.org")
+    commit_all(top, "all")
+    (top / "notes.txt").write_text("changed, outside the portfolio\n", encoding="utf-8")
+    code, out = st("sign", str(root), "--year", "1", "--key", str(keys.anna), "--name",
+                   "Anna Berg", "--as-of", AS_OF)
+    assert code == 0, out  # a change outside the portfolio does not block signing
+    assert m014(root) == []
+    (root / "supervision" / "2023.yaml").write_text(
+        SUPERVISION_2023.replace("minutes: 90", "minutes: 30"), encoding="utf-8")
+    assert [(f, n) for f, n, _ in m014(root)] == [("supervision/2023.yaml", 7)]
+
+
 # --- signatures ----------------------------------------------------------------------------
 
 
@@ -411,6 +430,20 @@ def test_no_git_repository(tmp_path: Path, keys: Keys) -> None:
     code, out = st("verify", str(root))
     assert code == 2 and "is not in a git repository" in out
     assert st("validate", str(root), "--as-of", AS_OF)[0] == 0  # validate needs no git
+
+
+def test_no_git_on_path(signed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = tmp_path / "no-tools"
+    empty.mkdir()
+    (signed / "supervision" / "2023.yaml").write_text(
+        SUPERVISION_2023.replace("minutes: 90", "minutes: 30"), encoding="utf-8")
+    monkeypatch.setenv("PATH", str(empty))
+    code, out = st("verify", str(signed), "--as-of", AS_OF)
+    assert code == 2 and "git is missing" in out
+    code, out = st("sign", str(signed), "--year", "2", "--name", "A", "--as-of", AS_OF)
+    assert code == 2 and "git is missing" in out
+    code, out = st("validate", str(signed), "--as-of", AS_OF)
+    assert code == 0 and "M014" not in out  # without git the sign-offs cannot be read
 
 
 def test_shallow_clone(signed: Path, tmp_path: Path) -> None:

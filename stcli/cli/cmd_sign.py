@@ -64,7 +64,13 @@ def sign(
 
     if role not in ROLES:
         fail(t("sign.error.bad_role", language, role=role, choices=list(ROLES)))
-    raise typer.Exit(_sign(root, year, key, name, role, as_of, lang, language))
+    from stcli.gitsign import GitError
+
+    try:
+        code = _sign(root, year, key, name, role, as_of, lang, language)
+    except GitError as error:  # no git on PATH, or git failing where it never should
+        fail(error.msg.render(language))
+    raise typer.Exit(code)
 
 
 def _sign(root: Path, year: int, key: Path | None, name: str | None, role: str,

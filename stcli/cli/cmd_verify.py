@@ -46,6 +46,7 @@ def verify(
     root = locate(path, language)
     try:
         repo = gitsign.find_repo(root)
+        shallow = repo is not None and gitsign.is_shallow(repo)  # also: is there a git?
     except gitsign.GitError as error:
         fail(error.msg.render(language))
     if repo is None:
@@ -58,9 +59,11 @@ def verify(
     language = resolve_language(lang, evaluation.language)
     portfolio = evaluation.portfolio
     if allowed_signers is not None:
-        portfolio.signoffs = gitsign.reverify(root, portfolio.signoffs, allowed_signers)
+        try:
+            portfolio.signoffs = gitsign.reverify(root, portfolio.signoffs, allowed_signers)
+        except gitsign.GitError as error:
+            fail(error.msg.render(language))
     shown = str(allowed_signers) if allowed_signers is not None else ALLOWED_SIGNERS
-    shallow = gitsign.is_shallow(repo)
     if as_json:
         sys.stdout.write(render.verify_json(evaluation, language, shown, shallow) + "\n")
     else:
