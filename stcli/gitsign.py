@@ -302,10 +302,10 @@ def read_blobs(repo: Repo, wanted: list[tuple[str, str]]) -> dict[tuple[str, str
     return found
 
 
-def read_signoffs(root: Path, portfolio: Portfolio, *, verify: bool = True,
-                  allowed_signers: Path | None = None) -> tuple[SignOff, ...]:
-    """Every sign-off of the repository holding `root`, verified (unless `verify` is
-    False: `st validate` needs only what changed) and compared with the current files.
+def read_signoffs(root: Path, portfolio: Portfolio) -> tuple[SignOff, ...]:
+    """Every sign-off of the repository holding `root`, compared with the current files;
+    signatures UNCHECKED (`verify_signoffs` checks them: `st validate` needs only what
+    changed, and verifying costs a git and an ssh-keygen or gpg per year).
 
     Work is shared between the years: one `git diff` per signed commit, one
     `git cat-file --batch` for all, and one load per distinct set of signed file versions
@@ -316,14 +316,12 @@ def read_signoffs(root: Path, portfolio: Portfolio, *, verify: bool = True,
     tags = list_tags(repo)
     if not tags:
         return ()
-    signers = allowed_signers or root / ALLOWED_SIGNERS
     untracked = untracked_files(repo)
     present = commits_here(repo, [tag.commit for tag in tags])
     diffs: dict[str, tuple[list[str], bool]] = {}
     signoffs: list[SignOff] = []
     for tag in tags:
-        verdict = verify_tag(repo, tag.name, tag.signature_format, signers) if verify else Verdict(
-            UNCHECKED if tag.signature_format else UNSIGNED)
+        verdict = Verdict(UNCHECKED if tag.signature_format else UNSIGNED)
         figures = parse_message(tag.message)
         signoff = SignOff(
             year=tag.year, tag=tag.name, commit=tag.commit, date=tag.date, tagger=tag.tagger,
@@ -345,13 +343,15 @@ def read_signoffs(root: Path, portfolio: Portfolio, *, verify: bool = True,
     return tuple(_compare_all(repo, signoffs, diffs, portfolio))
 
 
-def reverify(root: Path, signoffs: tuple[SignOff, ...], allowed_signers: Path
-             ) -> tuple[SignOff, ...]:
-    """The same sign-offs with their signatures verified against another allowed_signers
-    (`st verify --allowed-signers FILE`, e.g. the region's own list)."""
-    repo = find_repo(root)
+def verify_signoffs(root: Path, signoffs: tuple[SignOff, ...],
+                    allowed_signers: Path | None = None) -> tuple[SignOff, ...]:
+    """The same sign-offs with their signatures verified: SSH against `allowed_signers`
+    (default: the portfolio's .st/allowed_signers; `st verify --allowed-signers FILE`
+    may name e.g. the region's own list), OpenPGP against the user's keyring."""
+    repo = find_repo(root) if signoffs else None
     if repo is None:
         return signoffs
+    allowed_signers = allowed_signers or root / ALLOWED_SIGNERS
     checked = []
     for signoff in signoffs:
         verdict = verify_tag(repo, signoff.tag, signoff.signature_format, allowed_signers)

@@ -40,12 +40,12 @@ class Portfolio:
     leave: list[Located[Leave]] = field(default_factory=list)
     activities: list[Located[Activity]] = field(default_factory=list)
     milestones: list[Located[Milestone]] = field(default_factory=list)
+    # Sign-offs of ST years (git tags st/arsgenomgang-N: stcli/signoff.py), set by
+    # engine/evaluate; rule M014 reads them.
+    signoffs: tuple[SignOff, ...] = ()
     # The text of every file read, relative path -> text, for scans that must cover
     # comments and x_ keys too (P001).
     texts: dict[str, str] = field(default_factory=dict)
-    # Sign-offs of ST years (git tags st/arsgenomgang-N), read by engine/evaluate from git
-    # when the repository has any (stcli/gitsign.py); rule M014 reads them.
-    signoffs: tuple[SignOff, ...] = ()
 
     def entries(self, kind: str) -> list[Located[Any]]:
         found: list[Located[Any]] = getattr(self, kind)

@@ -133,6 +133,21 @@ def has_signoff_tags(root: Path) -> bool:
     return False
 
 
+def read_signoffs(root: Path, portfolio: Portfolio) -> tuple[SignOff, ...]:
+    """The sign-offs of the repository holding the portfolio, compared with the files as
+    loaded, signatures not yet verified (UNCHECKED: `stcli.gitsign.verify_signoffs`).
+    git is started only when the repository has a sign-off tag."""
+    if not has_signoff_tags(root):
+        return ()
+    from stcli.gitsign import GitError
+    from stcli.gitsign import read_signoffs as from_git
+
+    try:
+        return from_git(root, portfolio)
+    except GitError:
+        return ()  # no git on PATH: sign-offs cannot be read here (`st verify` says so)
+
+
 # --- the tag message -----------------------------------------------------------------------
 
 _KEY_LINE = re.compile(r"([a-z][a-z0-9-]*): ?(.*)")

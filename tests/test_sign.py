@@ -132,7 +132,7 @@ def signed(tmp_path: Path, keys: Keys) -> Path:
 
 
 def m014(root: Path) -> list[tuple[str, int | None, str]]:
-    evaluation = evaluate(root, dt.date.fromisoformat(AS_OF), signatures=False)
+    evaluation = evaluate(root, dt.date.fromisoformat(AS_OF))
     return [(f.position.file or "", f.position.line, f.message.render("en"))
             for f in evaluation.findings if f.code == "M014"]
 

@@ -98,7 +98,7 @@ def _sign(root: Path, year: int, key: Path | None, name: str | None, role: str,
         fail(t("sign.error.no_key", language))
 
     day = parse_as_of(as_of, language)
-    evaluation = evaluate(root, day, signatures=False)
+    evaluation = evaluate(root, day)
     language = resolve_language(flag, evaluation.language)  # st.yaml may choose it
     progress = evaluation.progress
     if progress is None:

@@ -54,15 +54,14 @@ def verify(
     if allowed_signers is not None and not allowed_signers.is_file():
         fail(t("sign.error.signers_file", language, path=str(allowed_signers)))
     day = parse_as_of(as_of, language)
-    custom = allowed_signers is not None
-    evaluation = evaluate(root, day, signatures=not custom)
+    evaluation = evaluate(root, day)
     language = resolve_language(lang, evaluation.language)
     portfolio = evaluation.portfolio
-    if allowed_signers is not None:
-        try:
-            portfolio.signoffs = gitsign.reverify(root, portfolio.signoffs, allowed_signers)
-        except gitsign.GitError as error:
-            fail(error.msg.render(language))
+    try:
+        portfolio.signoffs = gitsign.verify_signoffs(evaluation.root, portfolio.signoffs,
+                                                     allowed_signers)
+    except gitsign.GitError as error:
+        fail(error.msg.render(language))
     shown = str(allowed_signers) if allowed_signers is not None else ALLOWED_SIGNERS
     if as_json:
         sys.stdout.write(render.verify_json(evaluation, language, shown, shallow) + "\n")

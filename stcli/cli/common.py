@@ -60,7 +60,15 @@ def evaluate_portfolio(path: Path | None, as_of: str | None, lang: str | None,
 
     language = early_language(lang)
     day = parse_as_of(as_of, language)
-    evaluation = evaluate(locate(path, language), day, signatures=signatures)
+    evaluation = evaluate(locate(path, language), day)
+    if signatures and evaluation.portfolio.signoffs:
+        from contextlib import suppress
+
+        from stcli.gitsign import GitError, verify_signoffs
+
+        with suppress(GitError):  # git gone mid-run: the signatures stay "not checked"
+            evaluation.portfolio.signoffs = verify_signoffs(evaluation.root,
+                                                            evaluation.portfolio.signoffs)
     return evaluation, resolve_language(lang, evaluation.language)
 
 

@@ -13,7 +13,7 @@ from stcli.findings import Finding, Msg, Severity
 from stcli.load import load
 from stcli.portfolio import Portfolio
 from stcli.rules import Rule, RuleContext, all_rules
-from stcli.signoff import SignOff, has_signoff_tags
+from stcli.signoff import read_signoffs
 
 
 @dataclass()
@@ -40,12 +40,12 @@ class Evaluation:
         return profile.value.region if profile else None
 
 
-def evaluate(root: Path, as_of: dt.date, *, signatures: bool = True) -> Evaluation:
-    """`signatures=False` skips verifying sign-off signatures (`st validate`: rule M014
-    needs only what changed since signing)."""
+def evaluate(root: Path, as_of: dt.date) -> Evaluation:
     loaded = load(root)
     portfolio = loaded.portfolio
-    portfolio.signoffs = read_signoffs(Path(portfolio.root), portfolio, signatures)
+    # Sign-offs (git tags st/arsgenomgang-N, rule M014) of the files as loaded; git runs
+    # only when the repository has such a tag. Signatures are verified by the commands.
+    portfolio.signoffs = read_signoffs(Path(portfolio.root), portfolio)
     findings = list(loaded.findings)
     located = portfolio.profile
     if located is None:
@@ -83,19 +83,6 @@ def evaluate(root: Path, as_of: dt.date, *, signatures: bool = True) -> Evaluati
                 findings.extend(rule.check(context))
     evaluation.findings = configure(findings, settings, rules)
     return evaluation
-
-
-def read_signoffs(root: Path, portfolio: Portfolio, verify: bool) -> tuple[SignOff, ...]:
-    """The repository's sign-offs; git is started only when it has a sign-off tag."""
-    if not has_signoff_tags(root):
-        return ()
-    from stcli.gitsign import GitError
-    from stcli.gitsign import read_signoffs as from_git
-
-    try:
-        return from_git(root, portfolio, verify=verify)
-    except GitError:
-        return ()  # no git on PATH: the sign-offs cannot be read here (`st verify` says so)
 
 
 _KINDS = ("placements", "supervision", "assessments", "courses", "leave", "activities",

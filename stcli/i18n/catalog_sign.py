@@ -305,8 +305,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.signoff.heading": ("Signerad årsgenomgång", "Signed annual review"),
     "report.signoff.heading_all": ("Signerade årsgenomgångar", "Signed annual reviews"),
     "report.signoff.none": (
-        "ST-året är inte signerat i git (`st sign --year {year}`).",
-        "The ST year is not signed in git (`st sign --year {year}`).",
+        "ST-året är inte signerat i git (st sign --year {year}).",
+        "The ST year is not signed in git (st sign --year {year}).",
     ),
     "report.signoff.col.year": ("ST-år", "ST year"),
     "report.signoff.col.signer": ("Signerad av", "Signed by"),

@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING, Any
 
 from stcli.i18n import format_number
 from stcli.i18n import t as translate
-from stcli.render.signoffs import report_rows
 
 if TYPE_CHECKING:
     import jinja2
@@ -372,10 +371,14 @@ def _base(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]:
         "t": _t(lang, fmt),
         "label": _label(lang, fmt),
         "person": _person(profile),
-        # sign-offs in git (st sign): every signed year; the annual report narrows it
-        "signoff_rows": report_rows(evaluation, lang),
-        "signoff_year": None,
+        "signoffs": _signoffs(evaluation, lang),  # st sign (partials/signoff.*.j2)
     }
+
+
+def _signoffs(evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+    from stcli.render.signoffs import report_rows
+
+    return report_rows(evaluation, lang)
 
 
 def _progress(evaluation: Evaluation) -> Progress:
@@ -578,8 +581,6 @@ def annual_context(evaluation: Evaluation, number: int, lang: str, fmt: str) -> 
 
     timeline_rows = _timeline_rows(placements, leave, lang)
     context.update({
-        "signoff_rows": report_rows(evaluation, lang, number),
-        "signoff_year": number if evaluation.portfolio.signoffs else None,
         "year": year,
         "year_last_day": last_day,
         "employment": employment,

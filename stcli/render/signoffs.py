@@ -163,13 +163,10 @@ def _details(signoff: SignOff, lang: str, signers: str) -> list[str]:
     return out
 
 
-def report_rows(evaluation: Evaluation, lang: str, year: int | None = None
-                ) -> list[dict[str, Any]]:
-    """The signed years (or only `year`) for a report, in words."""
+def report_rows(evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+    """The signed years for a report, in words (the annual report's partial picks its year)."""
     out = []
     for signoff in evaluation.portfolio.signoffs:
-        if year is not None and signoff.year != year:
-            continue
         if not signoff.compared:
             since = t("report.signoff.unknown", lang)
         elif signoff.changes:
