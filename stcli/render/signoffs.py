@@ -109,9 +109,9 @@ def verify_text(evaluation: Evaluation, lang: str, signers: str, shallow: bool) 
     lines = [t("sign.verify.heading", lang, path=str(evaluation.root), signers=signers), ""]
     for number, start, end, signoff in years(evaluation):
         if start is None or end is None:
-            if signoff is not None:
-                lines.append(t("sign.verify.beyond", lang, tag=signoff.tag,
-                               as_of=evaluation.as_of))
+            if signoff is not None:  # no profile to place it, or a year not begun
+                lines.append(signoff.tag if evaluation.progress is None else t(
+                    "sign.verify.beyond", lang, tag=signoff.tag, as_of=evaluation.as_of))
                 lines += _details(signoff, lang, signers)
             continue
         head = t("sign.verify.year", lang, year=number, start=start, end=end)
