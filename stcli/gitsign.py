@@ -267,7 +267,8 @@ def changed_since(repo: Repo, commit: str, untracked: list[str]) -> tuple[list[s
 
 
 def untracked_files(repo: Repo) -> list[str]:
-    result = git(repo.top, "ls-files", "-z", "--others", "--exclude-standard", "--",
+    """Files git does not track, ignored ones included: the loader reads them all."""
+    result = git(repo.top, "ls-files", "-z", "--others", "--",
                  _pathspec(repo))
     return [r for r in (repo.rel(p) for p in _paths(result.stdout)) if r is not None]
 
@@ -411,8 +412,9 @@ def _load_signed(repo: Repo, commit: str, versions: tuple[tuple[str, str], ...],
 def uncommitted(repo: Repo) -> list[str]:
     """Portfolio files that git would not sign as they are: the loader's files and
     `.st/` with changes or untracked (other files, e.g. a rendered report, do not matter)."""
-    result = git(repo.top, "status", "--porcelain", "-z", "--untracked-files=all", "--",
-                 _pathspec(repo))
+    # --ignored: a git-ignored YAML file in an entry folder is read by st all the same
+    result = git(repo.top, "status", "--porcelain", "-z", "--untracked-files=all",
+                 "--ignored", "--", _pathspec(repo))
     if result.returncode != 0:
         raise GitError(Msg("sign.error.git_failed", {"command": "status",
                                                      "detail": last_line(result.stderr)}))

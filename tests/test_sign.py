@@ -212,6 +212,14 @@ def test_refusals(signed: Path, keys: Keys) -> None:
                    "--as-of", AS_OF)
     assert code == 1 and "not committed (supervision/2024.yaml)" in out
     assert git(signed, "tag", "-l", "st/*").stdout.split() == [TAG]  # nothing signed
+    (signed / "supervision" / "2024.yaml").unlink()
+    (signed / ".gitignore").write_text("supervision/private.yaml\n", encoding="utf-8")
+    commit_all(signed, "ignore a file")
+    (signed / "supervision" / "private.yaml").write_text(
+        "- date: 2024-05-06\n  minutes: 60\n  supervisor: anna\n", encoding="utf-8")
+    code, out = st("sign", str(signed), "--year", "2", "--key", str(keys.anna),
+                   "--as-of", AS_OF)
+    assert code == 1 and "not committed (supervision/private.yaml)" in out  # st reads it
     code, out = st("sign", str(signed), "--year", "2", "--key", str(keys.anna),
                    "--role", "chef", "--as-of", AS_OF)
     assert code == 2 and "unknown role `chef`" in out
