@@ -77,10 +77,6 @@ class SignOff(NamedTuple):
     changes: tuple[EntryChange, ...] = ()
     signers_changed: bool = False  # .st/allowed_signers differs from the signed commit
 
-    @property
-    def changed_files(self) -> tuple[str, ...]:
-        return tuple(sorted({c.file for c in self.changes}))
-
 
 def tag_name(year: int) -> str:
     return f"{TAG_PREFIX}{year}"
@@ -332,7 +328,7 @@ def year_figures(evaluation: Evaluation, year: int, signer: str, role: str,
         ("st-year", year),
         ("period", f"{st_year.start.isoformat()}..{st_year.end.isoformat()}"),
         ("year-completed", "yes" if st_year.completed else "no"),
-        ("signer", signer),
+        ("signer", mask_identity_numbers(signer)),
         ("role", role),
         ("as-of", evaluation.as_of.isoformat()),
         ("commit", commit),

@@ -80,10 +80,7 @@ def _sign(root: Path, year: int, key: Path | None, name: str | None, role: str,
     from stcli.i18n import resolve_language, t
     from stcli.signoff import ALLOWED_SIGNERS, VALID, build_message, tag_name, year_figures
 
-    try:
-        repo = gitsign.find_repo(root)
-    except gitsign.GitError as error:
-        fail(error.msg.render(language))
+    repo = gitsign.find_repo(root)
     if repo is None:
         fail(t("sign.error.not_a_repo", language, path=str(root)))
     signer = (name if name is not None else gitsign.config_value(repo, "user.name")).strip()
