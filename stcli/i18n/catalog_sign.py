@@ -220,10 +220,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "signatur: {state}",
         "signature: {state}",
     ),
-    "sign.verify.key": (
-        "{principal} {key}",
-        "{principal} {key}",
-    ),
     "sign.verify.tagger": (
         "taggad av {tagger}",
         "tagged by {tagger}",
