@@ -552,3 +552,29 @@ def test_a_git_pre_commit_hook_sees_staged_changes_of_a_signed_year(signed: Path
     output = accepted.stdout + accepted.stderr
     # the hook ran (other warnings of this small portfolio fail --strict), without M014
     assert "warning H002" in output and "M014" not in output, output
+
+
+def _stable(text: str, root: Path) -> str:
+    """The parts that differ between runs (path, commit, key, today) as placeholders."""
+    import re
+
+    text = text.replace(str(root), "<portfolio>")
+    text = re.sub(r"SHA256:[A-Za-z0-9+/]{43}", "SHA256:<fingerprint>", text)
+    text = re.sub(r"commit [0-9a-f]{12}", "commit <commit>", text)
+    return text.replace(dt.date.today().isoformat(), "<today>")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_verify_text_golden(signed: Path, lang: str) -> None:
+    from tests.conftest import REPO, assert_golden
+
+    (signed / "supervision" / "2023.yaml").write_text(
+        SUPERVISION_2023.replace("minutes: 45", "minutes: 75").replace(
+            "- date: 2023-01-11\n  minutes: 60\n  supervisor: anna\n", ""), encoding="utf-8")
+    (signed / "assessments" / "2023.yaml").write_text(
+        "- {date: 2023-10-10, method: dops, assessor: anna, delmal: [STc3]}\n",
+        encoding="utf-8")
+    code, out = st("verify", str(signed), "--as-of", AS_OF, "--lang", lang)
+    assert code == 1, out
+    assert_golden(REPO / "tests" / "golden" / "sign" / f"verify_changed.{lang}.txt",
+                  _stable(out, signed))

@@ -204,8 +204,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sign.state.error": ("kunde inte kontrolleras", "could not be checked"),
     # --- st verify ----------------------------------------------------------------------------
     "sign.verify.heading": (
-        "Årsgenomgångar i {path} (kontrollerade mot {signers})",
-        "Annual reviews in {path} (checked against {signers})",
+        "Årsgenomgångar (signaturer kontrollerade mot {signers})",
+        "Annual reviews (signatures checked against {signers})",
     ),
     "sign.verify.year": (
         "ST-år {year} ({start}–{end})",

@@ -106,7 +106,7 @@ def verify_json(evaluation: Evaluation, lang: str, signers: str, shallow: bool) 
 
 
 def verify_text(evaluation: Evaluation, lang: str, signers: str, shallow: bool) -> str:
-    lines = [t("sign.verify.heading", lang, path=str(evaluation.root), signers=signers), ""]
+    lines = [t("sign.verify.heading", lang, signers=signers), ""]
     for number, start, end, signoff in years(evaluation):
         if start is None or end is None:
             if signoff is not None:  # no profile to place it, or a year not begun
