@@ -40,6 +40,8 @@ class Portfolio:
     # The text of every file read, relative path -> text, for scans that must cover
     # comments and x_ keys too (P001).
     texts: dict[str, str] = field(default_factory=dict)
+    # Every file and folder name in the portfolio, relative (P001 scans names too).
+    names: list[str] = field(default_factory=list)
 
     def entries(self, kind: str) -> list[Located[Any]]:
         found: list[Located[Any]] = getattr(self, kind)

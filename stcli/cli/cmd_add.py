@@ -147,12 +147,15 @@ def add(**kwargs: Any) -> None:
     file_option: Path | None = kwargs["file"]
     target = file_option if file_option is not None else default_file(
         root, kind, values, dt.date.today())
-    from stcli.write import portfolio_lock
+    from stcli.write import LockUnavailable, portfolio_lock
 
     # Plan, check and write under one lock: the file is read again by whoever comes next.
-    with portfolio_lock(root):
-        plan = _check_and_write(root, kind, target, lines, file_option, vocabulary, day,
-                                language, bool(kwargs["dry_run"]))
+    try:
+        with portfolio_lock(root):
+            plan = _check_and_write(root, kind, target, lines, file_option, vocabulary, day,
+                                    language, bool(kwargs["dry_run"]))
+    except LockUnavailable as error:
+        fail(t("write.lock_unavailable", language, path=error.path, reason=error.reason))
     print(t("write.added" if plan.old is not None else "write.created", language,
             path=plan.rel, line=plan.first_line))
     raise typer.Exit(EXIT_OK)
@@ -211,8 +214,8 @@ def _check_and_write(root: Path, kind: str, target: Path, lines: list[str],
     from stcli.write import (
         WriteRefused,
         as_item,
-        atomic_write,
         check_entry,
+        commit_append,
         gained_findings,
         plan_append,
     )
@@ -246,7 +249,9 @@ def _check_and_write(root: Path, kind: str, target: Path, lines: list[str],
         print(t("write.dry_run", language, path=plan.rel), file=sys.stderr)
         raise typer.Exit(EXIT_OK)
     try:
-        atomic_write(plan.path, plan.new)
+        commit_append(plan)  # only if the file still holds what was planned against
+    except WriteRefused as refusal:
+        fail(t(refusal.key, language, **refusal.args_))
     except OSError as error:
         fail(t("write.cannot_write", language, path=plan.rel,
                reason=error.strerror or type(error).__name__))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -78,8 +79,26 @@ def use_color(stream: object = None) -> bool:
     return bool(isatty and isatty())
 
 
+def guard_output() -> None:
+    """The one choke point for privacy: everything any command prints, on stdout and stderr
+    (messages, echoed values, tables, JSON, reports, even a traceback), passes the identity
+    number mask and leaves as valid UTF-8. Output files go through `fileio.write_output`."""
+    from stcli.pii import MaskingStream
+
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is not None and not isinstance(stream, MaskingStream):
+            setattr(sys, name, MaskingStream(stream))
+
+
 def run(app: typer.Typer) -> None:
+    guard_output()
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    stream.flush()

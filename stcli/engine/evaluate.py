@@ -39,8 +39,10 @@ class Evaluation:
         return profile.value.region if profile else None
 
 
-def evaluate(root: Path, as_of: dt.date) -> Evaluation:
-    loaded = load(root)
+def evaluate(root: Path, as_of: dt.date, overlay: dict[str, bytes] | None = None
+             ) -> Evaluation:
+    """`overlay`: relative path -> bytes read instead of the file's (see `load`)."""
+    loaded = load(root, overlay)
     portfolio = loaded.portfolio
     findings = list(loaded.findings)
     located = portfolio.profile
