@@ -113,8 +113,8 @@ class LoadResult:
 class _Budget:
     """What the whole portfolio may cost (bytes read, values converted)."""
 
-    bytes_left: int = MAX_TOTAL_BYTES
-    values_left: int = MAX_TOTAL_VALUES
+    bytes_left: int = field(default_factory=lambda: MAX_TOTAL_BYTES)
+    values_left: int = field(default_factory=lambda: MAX_TOTAL_VALUES)
     exceeded: bool = False
 
 

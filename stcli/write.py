@@ -367,6 +367,7 @@ def plan_append(root: Path, kind: str, path: Path, lines: list[str],
 
     from stcli.load import YAML_SUFFIXES
 
+    _encoded("\n".join(lines))  # refuses text that is not UTF-8 before anything else
     root = root.resolve()
     path = path if path.is_absolute() else root / path
     rel = _lexical_rel(root, path)

@@ -46,7 +46,11 @@ def locate(path: Path | None, lang: str) -> Path:
 
     start = path if path is not None else Path.cwd()
     # The folder holding st.yaml: the path given (or the current folder) or one above it.
-    root = find_root(start) if start.exists() else None
+    try:
+        root = find_root(start) if start.exists() else None
+    except OSError as error:  # a folder on the way may not be entered (permissions)
+        fail(t("cli.no_portfolio", lang, path=str(start))
+             + f" ({error.strerror or type(error).__name__})")
     if root is None:
         fail(t("cli.no_portfolio", lang, path=str(start)))
     return root
