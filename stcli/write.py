@@ -60,11 +60,10 @@ def portfolio_lock(root: Path) -> Iterator[None]:
     path = lock_path(root)
     fd = _open_lock(root, path)
     try:
-        try:
+        # Where flock is not available (some network file systems; NFS wants the file open
+        # for writing) the compare-and-swap of commit_append is what guards the file.
+        with contextlib.suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_EX)
-        except OSError as error:  # pragma: no cover - flock unsupported on this file system
-            if error.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP):
-                raise
         yield
     finally:
         os.close(fd)  # closing releases the lock
@@ -72,12 +71,18 @@ def portfolio_lock(root: Path) -> Iterator[None]:
 
 def _open_lock(root: Path, path: Path) -> int:
     shown = f"{LOCK_FOLDER}/{LOCK_FILE}"
-    try:
-        return os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        raise LockUnavailable(shown, error.strerror or type(error).__name__) from None
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    for flags in (os.O_RDWR, os.O_RDONLY):  # read-only is enough for flock on local disks
+        try:
+            return os.open(path, flags | nofollow)
+        except FileNotFoundError:
+            break
+        except PermissionError:
+            continue
+        except OSError as error:
+            raise LockUnavailable(shown, error.strerror or type(error).__name__) from None
+    if os.path.lexists(path):
+        raise LockUnavailable(shown, os.strerror(errno.EACCES))
     try:
         folder = path.parent
         if not folder.is_dir():
@@ -85,7 +90,7 @@ def _open_lock(root: Path, path: Path) -> int:
             _like_root(root, folder, 0o777)
             ignore = folder / ".gitignore"
             atomic_write(ignore, b"# st lock (st add)\n*\n")
-        fd = os.open(path, os.O_RDONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | nofollow, 0o666)
         _like_root(root, path, 0o666)
         return fd
     except OSError as error:
