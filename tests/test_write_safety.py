@@ -504,3 +504,21 @@ def test_json_output_is_valid_utf8_for_a_non_utf8_file_name(tmp_path: Path) -> N
                            "json", "--as-of", "2025-06-01"], capture_output=True, timeout=120)
     data = json.loads(proc.stdout.decode("utf-8"))  # strict: raises on invalid UTF-8
     assert any("bad" in json.dumps(item, ensure_ascii=False) for item in data["findings"])
+
+
+@pytest.mark.skipif(not _can_drop_uid(), reason="needs root and setpriv")
+def test_an_unreadable_file_does_not_stop_an_add(open_folder: Path) -> None:
+    """The audit: copying the repository met an unreadable file and gave a traceback."""
+    root = write_portfolio(open_folder / "p", {"supervision/2025.yaml": ONE,
+                                               "supervision/secret.yaml": ONE,
+                                               "notes/private.txt": "x\n"})
+    for path in (root, root / "supervision", root / "supervision/2025.yaml"):
+        os.chown(path, 1000, 1000)
+    (root / "supervision/secret.yaml").chmod(0o000)
+    (root / "notes").chmod(0o700)
+    proc = _st("add", "supervision", str(root), "--date", "2025-02-02", "--minutes", "60",
+               "--as-of", "2025-06-01", as_uid_1000=True)
+    assert proc.returncode == 0, proc.stderr
+    assert len(_entries(root / "supervision/2025.yaml")) == 2
+    proc = _st("validate", str(root), "--as-of", "2025-06-01", as_uid_1000=True)
+    assert "supervision/secret.yaml: error D012" in proc.stdout
