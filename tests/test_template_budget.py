@@ -65,13 +65,19 @@ def test_no_portfolio_templates_uses_the_packaged_ones(tmp_path: Path) -> None:
     ('{{ "x"|center(4000000000) }}', "chars"),
     ('{% macro d(s, n) %}{% if n %}{{ d(s ~ s, n - 1) }}{% endif %}{% endmacro %}'
      '{{ d("x", 40) }}', "chars"),
-    ('{% for i in range(3000) %}{{ "y" * 10000 }}{% endfor %}', "chars"),
 ])
 def test_budgets_stop_hostile_templates(tmp_path: Path, template: str, what: str) -> None:
     root = _with_template(tmp_path, template + "\n")
     with pytest.raises(ReportError, match=what) as caught:
         _render(root)
     assert "--no-portfolio-templates" in str(caught.value)
+
+
+def test_the_output_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(report, "MAX_OUTPUT_CHARS", 100_000)
+    root = _with_template(tmp_path, '{% for i in range(1000) %}{{ "y" * 1000 }}{% endfor %}\n')
+    with pytest.raises(ReportError, match="> 100000 chars"):
+        _render(root)
 
 
 def test_the_time_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
