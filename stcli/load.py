@@ -52,10 +52,11 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_NODE_VISITS = 200_000
 _ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]")  # `*name` where YAML reads an alias
 MAX_FINDINGS_PER_FILE = 200
-# The whole portfolio: ten years of entries is about 1 MB and 20 000 values; these are far
-# above that and far below what makes `st validate` slow (1M entries took 52 s and 2.4 GB).
-MAX_TOTAL_BYTES = 64 * 1024 * 1024
-MAX_TOTAL_VALUES = 2_000_000
+# The whole portfolio: ten years of entries is about 1 MB and 20 000 values; these are more
+# than ten times that and far below what makes `st validate` slow (1M entries took 52 s and
+# 2.4 GB; 510 000 entries still 260 s on a loaded machine, 60 000 entries about 20 s).
+MAX_TOTAL_BYTES = 32 * 1024 * 1024
+MAX_TOTAL_VALUES = 250_000
 # Names walked for P001 (file and folder names may hold a personnummer too).
 MAX_NAMES = 50_000
 # A number longer than this is no count of minutes or percent; Python refuses to convert

@@ -444,7 +444,7 @@ def test_total_budget_across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     too_large = [f for f in result.findings if f.message.key == "load.portfolio_too_large"]
     assert len(too_large) == 1 and too_large[0].position.file == "supervision/f2.yaml"
     assert result.files_read == 1 + 3
-    monkeypatch.setattr(load, "MAX_TOTAL_VALUES", 2_000_000)
+    monkeypatch.setattr(load, "MAX_TOTAL_VALUES", 250_000)
     monkeypatch.setattr(load, "MAX_TOTAL_BYTES", len(ONE) * 50 * 2 + len(MINIMAL_PROFILE) + 10)
     result = load.load(root)
     assert [f.position.file for f in result.findings
