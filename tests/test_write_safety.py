@@ -162,30 +162,37 @@ def test_a_sigkill_leftover_is_removed_by_the_next_add(tmp_path: Path) -> None:
 
 def test_a_concurrent_editor_save_is_never_overwritten(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The editor saves while every check of st add runs (the one under the lock too):
+    st add plans again where it can, and never renames its version over a change."""
     root = write_portfolio(tmp_path / "p", {"supervision/2025.yaml": ONE})
     target = root / "supervision/2025.yaml"
-    editor = ONE + "- date: 2025-01-09\n  minutes: 30\n  supervisor: anna\n"
     original = write.gained_findings
+    saves: list[str] = []
 
     def save_meanwhile(*args: object, **kwargs: object) -> object:
-        target.write_text(editor, encoding="utf-8")  # the editor saves while st add checks
-        return original(*args, **kwargs)  # type: ignore[arg-type]
+        result = original(*args, **kwargs)  # type: ignore[arg-type]
+        saves.append(ONE + f"- date: 2025-01-{len(saves) + 10}\n  minutes: 30\n"
+                     "  supervisor: anna\n")
+        target.write_text(saves[-1], encoding="utf-8")  # the editor saves meanwhile
+        return result
 
     monkeypatch.setattr(write, "gained_findings", save_meanwhile)
     code, _, err = _add(root, "--date", "2025-02-01")
     assert code == 2 and "was changed by someone else" in err
-    assert target.read_text(encoding="utf-8") == editor
+    assert target.read_text(encoding="utf-8") == saves[-1]
     # a file that appears meanwhile (git checkout) is not replaced either
     new = root / "supervision/2026.yaml"
 
     def create_meanwhile(*args: object, **kwargs: object) -> object:
-        new.write_text(ONE, encoding="utf-8")
-        return original(*args, **kwargs)  # type: ignore[arg-type]
+        result = original(*args, **kwargs)  # type: ignore[arg-type]
+        saves.append(ONE + f"# save {len(saves)}\n")
+        new.write_text(saves[-1], encoding="utf-8")
+        return result
 
     monkeypatch.setattr(write, "gained_findings", create_meanwhile)
     code, _, err = _add(root, "--date", "2026-02-01")
     assert code == 2 and "was changed by someone else" in err
-    assert new.read_text(encoding="utf-8") == ONE
+    assert new.read_text(encoding="utf-8") == saves[-1]
     assert _temporaries(root) == []
 
 
@@ -522,3 +529,15 @@ def test_an_unreadable_file_does_not_stop_an_add(open_folder: Path) -> None:
     assert len(_entries(root / "supervision/2025.yaml")) == 2
     proc = _st("validate", str(root), "--as-of", "2025-06-01", as_uid_1000=True)
     assert "supervision/secret.yaml: error D012" in proc.stdout
+
+
+def test_compare_and_swap_in_atomic_write(tmp_path: Path) -> None:
+    target = tmp_path / "f.yaml"
+    fileio.atomic_write(target, b"one\n", expected=None)  # created: nothing was there
+    with pytest.raises(fileio.ChangedMeanwhile):
+        fileio.atomic_write(target, b"two\n", expected=None)  # someone created it meanwhile
+    with pytest.raises(fileio.ChangedMeanwhile):
+        fileio.atomic_write(target, b"two\n", expected=b"other\n")
+    fileio.atomic_write(target, b"two\n", expected=b"one\n")
+    assert target.read_bytes() == b"two\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.yaml"]

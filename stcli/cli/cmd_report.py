@@ -16,6 +16,7 @@ from stcli.cli.common import (
     early_language,
     evaluate_portfolio,
     fail,
+    make_parent_folders,
 )
 
 FORMATS = ("md", "html")
@@ -72,6 +73,7 @@ def report(
         from stcli.fileio import write_output
 
         try:
+            make_parent_folders(output)
             write_output(output, text)  # atomic; a link at `output` is replaced, not followed
         except OSError as error:
             fail(t("report.cli.cannot_write", language, path=str(output),
