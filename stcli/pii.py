@@ -350,6 +350,29 @@ class MaskingStream:
     def wrapped(self) -> Any:
         return self._stream
 
+    @property
+    def buffer(self) -> Any:
+        """The byte stream beneath, masked too (`st calendar -o -` writes bytes)."""
+        return _MaskingBuffer(self)
+
     def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding, buffer …
         return getattr(self._stream, name)
 
+
+class _MaskingBuffer:
+    """Bytes written to a MaskingStream's `buffer`: decoded, masked, encoded (UTF-8)."""
+
+    def __init__(self, owner: MaskingStream) -> None:
+        self._owner = owner
+
+    def write(self, data: bytes) -> int:
+        self._owner.flush()  # text written before comes first
+        text = bytes(data).decode("utf-8", "replace")
+        self._owner.wrapped.buffer.write(safe_output(text).encode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self._owner.wrapped.buffer.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._owner.wrapped.buffer, name)
