@@ -9,6 +9,7 @@ are built in tmp_path.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -32,8 +33,13 @@ def _materialize(case: str, tmp_path: Path) -> Path:
     return root
 
 
+# The YAML library's own words for a syntax error (they change between libyaml releases) are
+# masked: the golden holds the code, the position, st's message and st's hint.
+_LIBRARY_WORDS = re.compile(r"(the file is not valid YAML: ).*?(?= \(hint: |$)")
+
+
 def _data_lines(output: str) -> str:
-    keep = [line for line in output.splitlines()
+    keep = [_LIBRARY_WORDS.sub(r"\1…", line) for line in output.splitlines()
             if (" D0" in line or " P0" in line) and ": " in line]
     return "\n".join(keep) + "\n"
 

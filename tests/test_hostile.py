@@ -1,7 +1,8 @@
 """Hostile input (issue 7): every case bounded in time and memory, with a clear message, nothing lost.
 
 Each case runs `python -m stcli` in a subprocess limited to 1.5 GB of address space
-(RLIMIT_AS) and LIMIT_S seconds, and must end with exit 0/1/2 (never a signal, never a
+(RLIMIT_AS), with a generous timeout that only guards against a hang (how fast a case runs
+is measured by the scripts in bench/, never asserted here), and must end with exit 0/1/2 (never a signal, never a
 traceback), name the offending file, and still count the portfolio's good entries.
 """
 
@@ -25,7 +26,8 @@ import pytest
 
 from tests.conftest import MINIMAL_PROFILE, write_portfolio
 
-LIMIT_S = 10.0
+# A guard against hangs only: a machine under load may be many times slower than usual.
+HANG_GUARD_S = 120.0
 MEMORY = int(1.5 * 1024**3)
 GOOD = "- {date: 2024-10-01, minutes: 60, supervisor: anna}\n"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -36,7 +38,6 @@ class Run:
     code: int
     out: str
     err: str
-    seconds: float
 
     @property
     def both(self) -> str:
@@ -49,21 +50,18 @@ def _limits() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
-def st(*args: str, cwd: Path | None = None, limit: float = LIMIT_S) -> Run:
+def st(*args: str, cwd: Path | None = None) -> Run:
     env = {**os.environ, "NO_COLOR": "1", "ST_LANG": "en", "COLUMNS": "100"}
-    start = time.monotonic()
     try:
         proc = subprocess.run([sys.executable, "-m", "stcli", *args], capture_output=True,
-                              cwd=cwd, env=env, timeout=limit * 3, preexec_fn=_limits)
+                              cwd=cwd, env=env, timeout=HANG_GUARD_S, preexec_fn=_limits)
     except subprocess.TimeoutExpired:
-        pytest.fail(f"st {' '.join(args)} did not end within {limit * 3:.0f} s")
-    seconds = time.monotonic() - start
+        pytest.fail(f"st {' '.join(args)} did not end within {HANG_GUARD_S:.0f} s (a hang?)")
     out = proc.stdout.decode("utf-8", "replace")
     err = proc.stderr.decode("utf-8", "replace")
     assert proc.returncode in (0, 1, 2), f"killed by signal {-proc.returncode}: {err[-2000:]}"
     assert "Traceback" not in out + err, err[-3000:]
-    assert seconds < limit, f"took {seconds:.1f} s"
-    return Run(proc.returncode, out, err, seconds)
+    return Run(proc.returncode, out, err)
 
 
 def validate(root: Path, *extra: str) -> Run:
@@ -197,6 +195,22 @@ def test_nesting_10000_deep(tmp_path: Path, shape: str, where: str) -> None:
     else:
         assert f"{where}: error D001 yaml-syntax: the file nests deeper than" in run.out, run.out
     assert entries(run) >= 1
+
+
+@pytest.mark.parametrize("shape", ["flow", "block"])
+def test_the_depth_limit_is_st_s_own(shape: str) -> None:
+    """st draws the line at MAX_DEPTH itself, whatever libyaml refuses on its own (PyYAML
+    6.0.4's libyaml stops at 1000 levels with its own words)."""
+    from stcli.load import MAX_DEPTH, too_deep
+
+    def nested(levels: int) -> str:
+        if shape == "flow":
+            return "[" * levels + "]" * levels + "\n"
+        return "".join("  " * i + "-\n" for i in range(levels)) + "  " * levels + "x\n"
+
+    assert not too_deep(nested(MAX_DEPTH))
+    assert too_deep(nested(MAX_DEPTH + 1))
+    assert too_deep(nested(MAX_DEPTH + 500))
 
 
 def test_block_mappings_10000_deep_are_too_large(tmp_path: Path) -> None:
