@@ -27,7 +27,7 @@ def default_repository() -> str:
     except metadata.PackageNotFoundError:
         return FALLBACK_REPOSITORY
     for entry in urls:
-        label, _, url = entry.partition(",")
+        label, _, url = str(entry).partition(",")
         if label.strip().lower() in ("repository", "source", "homepage") and url.strip():
             return url.strip()
     return FALLBACK_REPOSITORY
