@@ -13,6 +13,7 @@ import difflib
 import gc
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -321,24 +322,48 @@ def too_deep(text: str) -> bool:
 
     Nesting needs either flow brackets or a column per level, so only a file with many
     brackets or a very long line can be deep; only those are parsed (as events, which
-    libyaml does iteratively) to measure.
+    libyaml does iteratively) to measure. Some libyaml builds refuse deep nesting
+    themselves, at a depth and in words of their own; where libyaml stops, the pure-Python
+    parser measures the text up to that point, so that the answer is the same whatever
+    libyaml is installed.
     """
-    # (max line length by split: a regex for "a run of MAX_DEPTH non-newlines" tries every
-    # position and cost 10 ms on a 5-year portfolio, on every commit)
-    if (text.count("[") + text.count("{") < MAX_DEPTH
-            and max(map(len, text.split("\n"))) < MAX_DEPTH):
+    if not _may_be_deep(text):
         return False
-    depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return True
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
+        return _deeper_than_max(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if mark is None:
+            return False
+        end = text.find("\n", mark.index)
+        if not _may_be_deep(text[: len(text) if end < 0 else end + 1]):
+            return False  # a plain syntax error: compose reports it with its position
+        try:  # (lazily: it stops as soon as the depth is passed)
+            return _deeper_than_max(yaml.parse(text, Loader=yaml.SafeLoader))
+        except yaml.YAMLError:
+            return False
     except yaml.YAMLError:
         return False  # compose reports the syntax error with its position
+
+
+def _may_be_deep(text: str) -> bool:
+    # (max line length by split: a regex for "a run of MAX_DEPTH non-newlines" tries every
+    # position and cost 10 ms on a 5-year portfolio, on every commit)
+    return (text.count("[") + text.count("{") >= MAX_DEPTH
+            or max(map(len, text.split("\n"))) >= MAX_DEPTH)
+
+
+def _deeper_than_max(events: Iterable[yaml.Event]) -> bool:
+    """Whether the events open more than MAX_DEPTH collections at once (a parse error
+    after the depth is passed still answers True: the depth was seen first)."""
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
     return False
 
 

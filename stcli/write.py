@@ -418,6 +418,10 @@ def gained_findings(root: Path, plan: Append, as_of: dt.date) -> tuple[Any, list
         copy = Path(scratch) / "portfolio"
         shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns(".git"))
         target = copy / plan.rel
+        # A read-only portfolio copies read-only: open the copy's own way to the entry.
+        for path in (copy, *(copy / Path(plan.rel).parent).parents, target.parent, target):
+            if path.is_relative_to(copy) and path.exists() and not path.is_symlink():
+                path.chmod(0o700 if path.is_dir() else 0o600)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(plan.new)
         after = evaluate(copy, as_of)
@@ -541,26 +545,6 @@ def profile_text(answers: InitAnswers) -> str:
     return "\n".join(out)
 
 
-PRE_COMMIT = """\
-# Kontrollera portföljen vid varje commit (https://pre-commit.com): `pre-commit install`.
-# Kroken kör det `st` som finns installerat på datorn.
-repos:
-  - repo: local
-    hooks:
-      - id: st-validate
-        name: st validate
-        entry: st validate
-        language: system
-        pass_filenames: false
-        always_run: true
-# Eller utan lokal installation, från st:s eget förråd (pre-commit installerar st):
-# repos:
-#   - repo: https://github.com/st-portfolio/st
-#     rev: v0.1.0
-#     hooks:
-#       - id: st-validate
-"""
-
 GITIGNORE = """\
 # Operativsystemets och redigerarnas skräpfiler
 .DS_Store
@@ -588,9 +572,12 @@ def in_git_repository(folder: Path) -> bool:
     return any((parent / ".git").exists() for parent in (here, *here.parents))
 
 
-def create_portfolio(root: Path, answers: InitAnswers) -> list[str]:
+def create_portfolio(root: Path, answers: InitAnswers, hook_config: str | None = None
+                     ) -> list[str]:
     """Write a new portfolio into `root`; the relative paths written. `st.yaml` comes last,
-    so an interrupted run leaves no half portfolio that st would take for a whole one."""
+    so an interrupted run leaves no half portfolio that st would take for a whole one.
+    `hook_config` is the `.pre-commit-config.yaml` (default: st's repository at this version)."""
+    from stcli.hookconfig import pre_commit_config
     from stcli.model import KINDS
     from stcli.schema import write_schemas
 
@@ -604,7 +591,8 @@ def create_portfolio(root: Path, answers: InitAnswers) -> list[str]:
     for path in write_schemas(root / "schemas"):
         written.append(path.relative_to(root).as_posix())
     extras = {
-        ".pre-commit-config.yaml": PRE_COMMIT,
+        ".pre-commit-config.yaml": hook_config if hook_config is not None
+        else pre_commit_config(),
         ".vscode/settings.json": vscode_settings(KINDS),
         ".gitignore": GITIGNORE,
     }

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -16,6 +23,100 @@ from stcli.findings import Finding, Severity
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "sample-portfolio"
 UPDATE_GOLDEN = bool(os.environ.get("ST_UPDATE_GOLDEN"))
+# Under CI (`CI=true`, as .ci/run runs) every tool a test needs has been installed: a missing
+# one is a failure there, not a skip that would hide untested code.
+UNDER_CI = os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def missing(reason: str) -> NoReturn:
+    """Something a test needs is not there: skip saying why, or fail under CI."""
+    if UNDER_CI:
+        pytest.fail(f"{reason} (under CI this is a failure: .ci/run installs it)",
+                    pytrace=False)
+    pytest.skip(reason)
+
+
+def requires(available: bool, reason: str) -> pytest.MarkDecorator:
+    """Mark a test (or a module, as `pytestmark`) that needs a tool: see `missing`."""
+    return pytest.mark.st_requires(available=available, reason=reason)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "st_requires(available, reason): needs a tool; "
+                                       "skipped without it, failed under CI")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("st_requires"):
+        if not mark.kwargs["available"]:
+            missing(mark.kwargs["reason"])
+
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+NOBODY = 65534  # the unprivileged uid and gid `nobody`/`nogroup` of Debian and most Linux
+
+
+@functools.cache
+def _unprivileged_prefix() -> tuple[str, ...] | str:
+    """The command prefix that drops root to `nobody`, or why it cannot be done here."""
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return "running as root, and setpriv (util-linux) is not there to drop to a user"
+    prefix = (setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups")
+    probe = subprocess.run([*prefix, sys.executable, "-c", "import stcli"],
+                           capture_output=True, text=True, cwd="/")
+    if probe.returncode != 0:
+        return ("running as root, and the unprivileged user cannot run st from here "
+                f"(the repository or the venv is not readable by uid {NOBODY}): "
+                f"{probe.stderr.strip()[-300:]}")
+    return prefix
+
+
+def as_unprivileged(command: list[str]) -> list[str]:
+    """`command` as run by a user without root's power to read every file: unchanged when
+    the tests do not run as root, else under setpriv as `nobody` (see `missing` otherwise)."""
+    if not IS_ROOT:
+        return command
+    prefix = _unprivileged_prefix()
+    if isinstance(prefix, str):
+        missing(prefix)
+    return [*prefix, *command]
+
+
+@pytest.fixture
+def readable_tmp() -> Iterator[Path]:
+    """A temporary folder every user may enter (pytest's tmp_path is root's own, mode 0700),
+    for files an unprivileged `st` must read."""
+    path = Path(tempfile.mkdtemp(prefix="st-test-"))
+    path.chmod(0o755)
+    try:
+        yield path
+    finally:
+        for folder, _, _ in os.walk(path):
+            os.chmod(folder, 0o755)
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def shared_dir() -> Path | None:
+    """The project's shared folder (spec/, reference/, seeds/, forms/): `ST_SHARED_DIR`, or
+    `../shared` next to the repository (as in the integration checkout and under CI), or
+    /work/shared (where a worktree lives on this workplace)."""
+    candidates = [os.environ.get("ST_SHARED_DIR"), REPO.parent / "shared",
+                  REPO.parent.parent / "shared"]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "spec").is_dir():
+            return Path(candidate)
+    return None
+
+
+def spec_dir() -> Path | None:
+    """The spec folder (rules.md, portfolio-format.md, cli.md): `ST_SPEC_DIR`, or the shared
+    folder's spec/."""
+    given = os.environ.get("ST_SPEC_DIR")
+    if given and (Path(given) / "rules.md").is_file():
+        return Path(given)
+    shared = shared_dir()
+    return shared / "spec" if shared and (shared / "spec" / "rules.md").is_file() else None
 
 MINIMAL_PROFILE = """\
 trainee: Test Testsson

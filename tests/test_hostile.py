@@ -1,7 +1,8 @@
 """Hostile input (issue 7): every case bounded in time and memory, with a clear message, nothing lost.
 
 Each case runs `python -m stcli` in a subprocess limited to 1.5 GB of address space
-(RLIMIT_AS) and LIMIT_S seconds, and must end with exit 0/1/2 (never a signal, never a
+(RLIMIT_AS), with a generous timeout that only guards against a hang (how fast a case runs
+is measured by the scripts in bench/, never asserted here), and must end with exit 0/1/2 (never a signal, never a
 traceback), name the offending file, and still count the portfolio's good entries.
 """
 
@@ -23,12 +24,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL_PROFILE, write_portfolio
+from tests.conftest import MINIMAL_PROFILE, as_unprivileged, write_portfolio
 
-LIMIT_S = 10.0
+# A guard against hangs only: a machine under load may be many times slower than usual.
+HANG_GUARD_S = 120.0
 MEMORY = int(1.5 * 1024**3)
 GOOD = "- {date: 2024-10-01, minutes: 60, supervisor: anna}\n"
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 @dataclass
@@ -36,7 +37,6 @@ class Run:
     code: int
     out: str
     err: str
-    seconds: float
 
     @property
     def both(self) -> str:
@@ -49,25 +49,26 @@ def _limits() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
-def st(*args: str, cwd: Path | None = None, limit: float = LIMIT_S) -> Run:
+def st(*args: str, cwd: Path | None = None, unprivileged: bool = False) -> Run:
     env = {**os.environ, "NO_COLOR": "1", "ST_LANG": "en", "COLUMNS": "100"}
-    start = time.monotonic()
+    command = [sys.executable, "-m", "stcli", *args]
+    if unprivileged:
+        command = as_unprivileged(command)
     try:
-        proc = subprocess.run([sys.executable, "-m", "stcli", *args], capture_output=True,
-                              cwd=cwd, env=env, timeout=limit * 3, preexec_fn=_limits)
+        proc = subprocess.run(command, capture_output=True,
+                              cwd=cwd, env=env, timeout=HANG_GUARD_S, preexec_fn=_limits)
     except subprocess.TimeoutExpired:
-        pytest.fail(f"st {' '.join(args)} did not end within {limit * 3:.0f} s")
-    seconds = time.monotonic() - start
+        pytest.fail(f"st {' '.join(args)} did not end within {HANG_GUARD_S:.0f} s (a hang?)")
     out = proc.stdout.decode("utf-8", "replace")
     err = proc.stderr.decode("utf-8", "replace")
     assert proc.returncode in (0, 1, 2), f"killed by signal {-proc.returncode}: {err[-2000:]}"
     assert "Traceback" not in out + err, err[-3000:]
-    assert seconds < limit, f"took {seconds:.1f} s"
-    return Run(proc.returncode, out, err, seconds)
+    return Run(proc.returncode, out, err)
 
 
-def validate(root: Path, *extra: str) -> Run:
-    return st("validate", str(root), "--as-of", "2025-06-01", "--lang", "en", *extra)
+def validate(root: Path, *extra: str, unprivileged: bool = False) -> Run:
+    return st("validate", str(root), "--as-of", "2025-06-01", "--lang", "en", *extra,
+              unprivileged=unprivileged)
 
 
 def entries(run: Run) -> int:
@@ -197,6 +198,22 @@ def test_nesting_10000_deep(tmp_path: Path, shape: str, where: str) -> None:
     else:
         assert f"{where}: error D001 yaml-syntax: the file nests deeper than" in run.out, run.out
     assert entries(run) >= 1
+
+
+@pytest.mark.parametrize("shape", ["flow", "block"])
+def test_the_depth_limit_is_st_s_own(shape: str) -> None:
+    """st draws the line at MAX_DEPTH itself, whatever libyaml refuses on its own (PyYAML
+    6.0.4's libyaml stops at 1000 levels with its own words)."""
+    from stcli.load import MAX_DEPTH, too_deep
+
+    def nested(levels: int) -> str:
+        if shape == "flow":
+            return "[" * levels + "]" * levels + "\n"
+        return "".join("  " * i + "-\n" for i in range(levels)) + "  " * levels + "x\n"
+
+    assert not too_deep(nested(MAX_DEPTH))
+    assert too_deep(nested(MAX_DEPTH + 1))
+    assert too_deep(nested(MAX_DEPTH + 500))
 
 
 def test_block_mappings_10000_deep_are_too_large(tmp_path: Path) -> None:
@@ -378,17 +395,16 @@ def test_yaml_named_folders_are_walked_not_read(tmp_path: Path) -> None:
 # --- permissions -------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(IS_ROOT, reason="running as root: every file is readable, none can be made "
-                                    "unreadable")
-def test_unreadable_files(tmp_path: Path) -> None:  # pragma: no cover - not as root
-    root = portfolio(tmp_path, {"supervision/locked.yaml": GOOD, "pack.yaml": "rules: {}\n"},
+def test_unreadable_files(readable_tmp: Path) -> None:
+    """As root, st runs as an unprivileged user: root reads every file."""
+    root = portfolio(readable_tmp, {"supervision/locked.yaml": GOOD, "pack.yaml": "rules: {}\n"},
                      profile=MINIMAL_PROFILE + "packs: [pack.yaml]\n")
     (root / "supervision" / "locked.yaml").chmod(0)
     (root / "pack.yaml").chmod(0)
     (root / "assessments").mkdir()
     (root / "assessments").chmod(0)
     try:
-        run = validate(root)
+        run = validate(root, unprivileged=True)
     finally:
         (root / "assessments").chmod(0o755)
     assert "supervision/locked.yaml: error D012" in run.out and "ermission" in run.out
@@ -412,28 +428,26 @@ def _chmod_tree(root: Path, writable: bool) -> None:
         path.chmod(mode | stat.S_IWUSR if writable else mode & ~bits)
 
 
-def test_read_only_portfolio(tmp_path: Path) -> None:
-    """validate, status and report work and write nothing; `st add` refuses cleanly."""
+def test_read_only_portfolio(readable_tmp: Path) -> None:
+    """validate, status and report work and write nothing; `st add` refuses cleanly. As root
+    (who may write anywhere), st runs as an unprivileged user."""
     import shutil
 
     from tests.conftest import SAMPLE
 
-    root = tmp_path / "ro"
+    root = readable_tmp / "ro"
     shutil.copytree(SAMPLE, root)
     _chmod_tree(root, writable=False)
     try:
         before = _snapshot(root)
-        assert validate(root).code in (0, 1)
-        assert st("status", str(root), "--as-of", "2025-06-01").code == 0
-        assert st("status", "--json", str(root), "--as-of", "2025-06-01").code == 0
-        assert st("report", "--final", "--format", "html", str(root),
-                  "--as-of", "2025-06-01").code == 0
+        assert validate(root, unprivileged=True).code in (0, 1)
+        for args in (["status"], ["status", "--json"], ["report", "--final", "--format", "html"]):
+            assert st(*args, str(root), "--as-of", "2025-06-01", unprivileged=True).code == 0
         assert _snapshot(root) == before  # nothing written, no cache, no lock file
-        if not IS_ROOT and _has_add():
-            run = st("add", "supervision", str(root), "--date", "2025-05-20", "--minutes",
-                     "60", "--supervisor", "maria", "--as-of", "2025-06-01")
-            assert run.code != 0 and run.err.strip()
-            assert _snapshot(root) == before
+        run = st("add", "supervision", str(root), "--date", "2025-05-20", "--minutes",
+                 "60", "--supervisor", "maria", "--as-of", "2025-06-01", unprivileged=True)
+        assert run.code != 0 and run.err.strip()
+        assert _snapshot(root) == before
     finally:
         _chmod_tree(root, writable=True)
 
@@ -441,11 +455,6 @@ def test_read_only_portfolio(tmp_path: Path) -> None:
 # --- st add: concurrent and interrupted writes ------------------------------------------------
 
 
-def _has_add() -> bool:
-    return (Path(__file__).parent.parent / "stcli" / "cli" / "cmd_add.py").exists()
-
-
-needs_add = pytest.mark.skipif(not _has_add(), reason="st add is not there yet")
 ADD = ["add", "supervision", "--minutes", "60", "--supervisor", "anna", "--file",
        "supervision/shared.yaml", "--as-of", "2025-06-01"]
 
@@ -460,7 +469,6 @@ def _load_entries(root: Path) -> list[dict[str, str]]:
     return data
 
 
-@needs_add
 def test_two_adds_at_once(tmp_path: Path) -> None:
     root = portfolio(tmp_path, {"supervision/shared.yaml": GOOD})
     env = {**os.environ, "NO_COLOR": "1", "ST_LANG": "en"}
@@ -480,7 +488,6 @@ def test_two_adds_at_once(tmp_path: Path) -> None:
     assert validate(root).code in (0, 1)
 
 
-@needs_add
 def test_add_killed_mid_write_leaves_old_or_new_file(tmp_path: Path) -> None:
     """SIGKILL at times spread over a whole `st add` run: the file is the old or the new one."""
     root = portfolio(tmp_path, {"supervision/shared.yaml": GOOD * 2_000})

@@ -11,12 +11,14 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+import stcli
 from stcli.cli import app, cmd_init
 from stcli.load import load
 from stcli.model import KINDS
+from tests.conftest import requires
 
 runner = CliRunner()
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+needs_git = requires(shutil.which("git") is not None, "git is not installed")
 
 OPTIONS = ["--trainee", "Sara Lind", "--regulation", "HSLF-FS 2021:8", "--region",
            "gavleborg", "--start", "2024-09-01", "--home-unit", "Hälsocentralen Norr",
@@ -58,12 +60,14 @@ def test_init_from_options_is_valid_and_in_git(tmp_path: Path) -> None:
 def test_written_files(tmp_path: Path) -> None:
     root = tmp_path / "p"
     assert _init(str(root), *OPTIONS)[0] == 0
-    hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hook = hooks["repos"][0]["hooks"][0]
-    assert hooks["repos"][0]["repo"] == "local"
-    assert hook["id"] == "st-validate" and hook["entry"] == "st validate"
-    assert hook["language"] == "system" and hook["pass_filenames"] is False
-    assert "# repos:" in (root / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    config = (root / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    hooks = yaml.safe_load(config)
+    # st's own repository at the installed version: pre-commit builds st itself, so the hook
+    # needs no `st` on PATH (the real framework runs it in test_precommit.py)
+    assert hooks == {"repos": [{"repo": "https://github.com/st-portfolio/st",
+                                "rev": f"v{stcli.__version__}",
+                                "hooks": [{"id": "st-validate"}]}]}
+    assert "#   - repo: local" in config and "#         language: system" in config
     settings = json.loads((root / ".vscode/settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
     assert mapping["./schemas/st.schema.json"] == ["st.yaml"]
@@ -71,6 +75,32 @@ def test_written_files(tmp_path: Path) -> None:
         assert (root / "schemas" / f"{kind}.schema.json").is_file()
         assert f"{kind}/**/*.yaml" in mapping[f"./schemas/{kind}.schema.json"]
     assert ".*.tmp" in (root / ".gitignore").read_text(encoding="utf-8")
+
+
+@needs_git
+def test_hook_repository_and_rev_can_be_given(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    code, output = _init(str(root), *OPTIONS, "--hook-repo", "/srv/git/st #1",
+                         "--hook-rev", "0123abc")
+    assert code == 0, output
+    hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert hooks["repos"][0]["repo"] == "/srv/git/st #1"
+    assert hooks["repos"][0]["rev"] == "0123abc"
+
+
+def test_hook_rev_is_the_commit_pip_installed_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from stcli import hookconfig
+
+    class Installed:
+        def read_text(self, name: str) -> str | None:
+            assert name == "direct_url.json"
+            return json.dumps({"url": "https://example.org/st.git",
+                               "vcs_info": {"vcs": "git", "commit_id": "9f" * 20}})
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed())
+    assert hookconfig.default_rev() == "9f" * 20
 
 
 @needs_git

@@ -3,20 +3,19 @@
 Reads the YAML files themselves, so a missing, duplicated or misspelt entry fails here.
 The expected rule codes and delmål codes are those of the spec (rules.md and
 portfolio-format.md): they are written out below and, when the spec is reachable
-(ST_SPEC_DIR, or ../shared/spec next to the repository), checked against it too.
+(ST_SPEC_DIR, ST_SHARED_DIR/spec, or ../shared/spec next to the repository), checked against it too.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.conftest import REPO, missing, spec_dir
+
 PACKS = REPO / "stcli" / "packs"
 
 SEVERITIES = {"error", "warning", "info"}
@@ -95,14 +94,6 @@ def duplicate_keys(text: str) -> list[str]:
     return found
 
 
-def spec_dir() -> Path | None:
-    candidates = [os.environ.get("ST_SPEC_DIR"), REPO.parent / "shared" / "spec"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "rules.md").is_file():
-            return Path(candidate)
-    return None
-
-
 def same_kind(default: Any, value: Any) -> bool:
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(default, bool) and isinstance(value, bool)
@@ -122,7 +113,8 @@ def national() -> dict[str, Any]:
 def test_expected_codes_match_the_spec_when_reachable() -> None:
     spec = spec_dir()
     if spec is None:
-        pytest.skip("shared/spec not reachable; set ST_SPEC_DIR to check against rules.md")
+        missing("shared/spec not reachable; set ST_SPEC_DIR (or ST_SHARED_DIR) to check "
+                "against rules.md")
     rules_md = (spec / "rules.md").read_text(encoding="utf-8")
     in_tables = re.findall(r"^\| ([A-Z]{1,2}\d{3}) \|", rules_md, flags=re.MULTILINE)
     assert sorted(in_tables) == sorted(RULE_CODES)

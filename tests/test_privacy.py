@@ -246,10 +246,8 @@ def test_a_number_in_a_date_field_is_masked_in_the_error(tmp_path: Path) -> None
 
 # --- st add ---------------------------------------------------------------------------------------
 
-HAS_ADD = (Path(__file__).parent.parent / "stcli" / "cli" / "cmd_add.py").exists()
 
 
-@pytest.mark.skipif(not HAS_ADD, reason="st add is not there yet")
 def test_add_dry_run_does_not_echo_a_number(tmp_path: Path) -> None:
     sample = make_number(dt.date(1975, 6, 30), 1, coordination=True, twelve=False, sep="-")
     root = tmp_path / "a"
@@ -262,7 +260,6 @@ def test_add_dry_run_does_not_echo_a_number(tmp_path: Path) -> None:
     assert not _leaks(out, [sample]), out
 
 
-@pytest.mark.skipif(not HAS_ADD, reason="st add is not there yet")
 def test_add_refuses_a_number_and_does_not_echo_it(tmp_path: Path) -> None:
     sample = make_number(dt.date(2001, 2, 28), 42, coordination=False, twelve=True, sep="")
     root = tmp_path / "a"

@@ -8,8 +8,8 @@ charts are drawn; at the width of an A4 page in print media no table is wider th
 page; a screenshot is taken; and the page prints to an A4 PDF whose pages are counted.
 
 Needs Debian's `chromium` (`apt-get install -y chromium`); `ST_CHROMIUM` names another
-binary. Without one the tests skip and say why. Set `ST_REPORT_ARTIFACTS=DIR` to keep the
-screenshots and PDFs.
+binary. Without one the tests skip and say why (under CI, `CI=true`, they fail instead).
+Set `ST_REPORT_ARTIFACTS=DIR` to keep the screenshots and PDFs.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ import pytest
 from typer.testing import CliRunner
 
 from stcli.cli import app
+from tests.conftest import requires
 from tests.test_report import PERSONNUMMER, SAMPLE, _hostile_portfolio
 
 AS_OF = "2026-03-15"
@@ -49,10 +50,10 @@ def _chromium() -> str | None:
 
 
 CHROMIUM = _chromium()
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no Chromium to open the HTML reports in: install it with "
-           "`apt-get install -y chromium` (or set ST_CHROMIUM)")
+pytestmark = requires(
+    CHROMIUM is not None,
+    "no Chromium to open the HTML reports in: install it with `apt-get install -y chromium` "
+    "(or set ST_CHROMIUM)")
 
 
 # --- a minimal WebSocket client (RFC 6455), enough for the DevTools protocol -----------------

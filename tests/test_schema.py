@@ -18,12 +18,14 @@ from stcli.cli import app
 from stcli.cli.cmd_schema import complete_schema_name
 from stcli.model import KINDS
 from stcli.schema import DRAFT, kind_schema, profile_schema, write_schemas
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, requires
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 runner = CliRunner()
 CHECKER = shutil.which("check-jsonschema")
-needs_checker = pytest.mark.skipif(CHECKER is None, reason="check-jsonschema not installed")
+needs_checker = requires(CHECKER is not None, "check-jsonschema is not on PATH (it comes with "
+                         "the dev dependencies: pip install --require-hashes -r "
+                         "requirements/dev.lock)")
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import time
 from collections.abc import Sequence
 from datetime import date, timedelta
 from fractions import Fraction
@@ -263,23 +262,22 @@ def test_months_to_float_rounds_half_up() -> None:
     assert months_to_float(F(60), 1) == 60.0
 
 
-def test_fifteen_years_with_a_hundred_leave_entries_is_fast() -> None:
+def test_fifteen_years_with_a_hundred_leave_entries() -> None:
+    """Fifteen years with a hundred leave entries count consistently (the speed of this is
+    measured in bench/, not asserted here)."""
     start = date(2020, 1, 1)
     employment = [(add_years(start, y), F(100 - 5 * (y % 4), 100)) for y in range(15)]
     leaves = [
         LeaveSpan(start + timedelta(days=53 * i), start + timedelta(days=53 * i + 20), F(1, 2))
         for i in range(100)
     ]
-    began = time.perf_counter()
     t = Timeline(start, employment, leaves)
     end = add_years(start, 15)
     credit = t.month_credit(start, end)
     reached = t.date_reaching(credit, start, F(0))
     t.leave_days_not_counted(start, end)
     t.date_reaching(F(240), start, F(0))
-    elapsed = time.perf_counter() - began
     assert reached is not None and t.month_credit(start, reached) == credit
-    assert elapsed < 0.5, elapsed  # milliseconds in practice; generous for slow CI
 
 
 # -- naive reference, day by day -------------------------------------------------------------

@@ -67,9 +67,15 @@ def init(
     supervisor_name: str | None = typer.Option(None, "--supervisor-name",
                                                help="Huvudhandledarens namn"),
     yes: bool = typer.Option(False, "--yes", "-y", help="Fråga inget; ta standardvärden"),
+    hook_repo: str | None = typer.Option(
+        None, "--hook-repo", help="Förrådet som pre-commit hämtar st från "
+        "(standard: st:s eget, ur paketets metadata)"),
+    hook_rev: str | None = typer.Option(
+        None, "--hook-rev", help="Tagg eller commit i det förrådet (standard: v + st:s version)"),
     lang: str | None = LangOption,
 ) -> None:
     """Skapa en ny portfölj / create a new portfolio."""
+    from stcli.hookconfig import pre_commit_config
     from stcli.i18n import t
     from stcli.write import InitAnswers, create_portfolio, in_git_repository
 
@@ -131,7 +137,7 @@ def init(
     answers = InitAnswers(name, rule_book, first, unit, area or None, sup_id or None, sup_name,
                           language if lang else "sv")
     try:
-        create_portfolio(root, answers)
+        create_portfolio(root, answers, pre_commit_config(hook_repo, hook_rev))
     except OSError as error:
         fail(t("write.cannot_write", language, path=str(root),
                reason=error.strerror or type(error).__name__))
