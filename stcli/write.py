@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import re
 import shutil
 import tempfile
@@ -18,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from stcli.fileio import atomic_write
 
 
 @contextlib.contextmanager
@@ -42,53 +43,6 @@ def portfolio_lock(root: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a reader sees the old file or the new, never half.
-
-    The data go to a temporary file in the same folder (same file system), are flushed and
-    fsynced, and the temporary file is renamed over the target (`os.replace`, atomic on POSIX
-    and Windows). An existing file's permissions are kept. If anything fails the temporary
-    file is removed and the old file is untouched.
-    """
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        mode: int | None = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
-        mode="wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode if mode is not None else new_file_mode())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); not possible, nor needed, on Windows."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --- st add: options derived from the field table ---------------------------------------------
@@ -471,10 +425,6 @@ def _yaml_text(text: str) -> str:
     return text if _plain_is_text(text, flow=False) else _quoted(text)
 
 
-def _flow_text(text: str) -> str:
-    return text if _plain_is_text(text, flow=True) else _quoted(text)
-
-
 def profile_text(answers: InitAnswers) -> str:
     """A commented st.yaml (Swedish comments explaining each key)."""
     start = answers.start.isoformat()
@@ -757,14 +707,3 @@ def plan_supervisor(root: Path, lines: list[str]) -> Append:
     if not others_same or len(new_list) != len(old_list) + 1 or new_list[:-1] != old_list:
         raise WriteRefused("write.not_appendable", path=rel)
     return Append(path, rel, old, bom + new_text.encode("utf-8"), first_line, column)
-
-
-# --- file modes ----------------------------------------------------------------------------------
-
-
-def new_file_mode() -> int:
-    """The mode a new file gets under the user's umask (0644 with the usual 022), as git
-    users expect; a temporary file is created 0600 and would otherwise keep that."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask

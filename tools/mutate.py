@@ -38,7 +38,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,6 +59,9 @@ TESTS: dict[str, tuple[str, ...]] = {
     "agenda": ("tests/test_calendar.py",),
     "whatif": ("tests/test_plan.py",),
 }
+# Rule module -> the -k expression selecting its tests (default: its code in lower case, as
+# test names start with it); G001's bt_open is G002's too.
+KEYWORDS: dict[str, str] = {"g001": "g001 or g002"}
 # Test modules too slow (browsers, git, pre-commit, subprocess-heavy) to run per mutant.
 SLOW = {"test_report_browser.py", "test_precommit.py", "test_prompts.py", "test_fuzz.py",
         "test_corpus.py", "test_hostile.py", "test_docs.py", "test_init.py"}
@@ -70,6 +73,7 @@ COPY_IGNORE = shutil.ignore_patterns(".git", "__pycache__", "*.pyc", ".mypy_cach
 @dataclass(frozen=True)
 class Mutant:
     module: str        # path relative to the repository
+    source: str = field(repr=False, compare=False)  # the module as it was when planned
     index: int         # the n-th mutation site of the module (stable for unchanged source)
     line: int
     col: int
@@ -115,8 +119,8 @@ def _sites(tree: ast.Module) -> Iterator[tuple[ast.AST, str, int]]:
     skip = _docstring_nodes(tree)
     annotations: set[int] = set()
     for node in ast.walk(tree):
-        for field in ("annotation", "returns"):
-            sub = getattr(node, field, None)
+        for attr in ("annotation", "returns"):
+            sub = getattr(node, attr, None)
             if sub is not None:
                 annotations.update(id(n) for n in ast.walk(sub))
     generators: set[int] = set()
@@ -150,17 +154,18 @@ def _sites(tree: ast.Module) -> Iterator[tuple[ast.AST, str, int]]:
 
 
 def mutants_of(module: str) -> list[Mutant]:
-    tree = ast.parse((REPO / module).read_text(encoding="utf-8"))
-    return [Mutant(module, i, getattr(node, "lineno", 0), getattr(node, "col_offset", 0), what)
-            for i, (node, what, _) in enumerate(_sites(tree))]
+    source = (REPO / module).read_text(encoding="utf-8")
+    return [Mutant(module, source, i, getattr(node, "lineno", 0),
+                   getattr(node, "col_offset", 0), what)
+            for i, (node, what, _) in enumerate(_sites(ast.parse(source)))]
 
 
 def mutated_source(mutant: Mutant) -> str:
-    tree = ast.parse((REPO / mutant.module).read_text(encoding="utf-8"))
-    node, what, variant = list(_sites(tree))[mutant.index]
+    tree = ast.parse(mutant.source)
+    node, _, variant = list(_sites(tree))[mutant.index]
     if isinstance(node, ast.Compare):
         node.ops[variant] = _COMPARE_FLIPS[type(node.ops[variant])]()
-    elif isinstance(node, ast.Constant):
+    elif isinstance(node, ast.Constant) and type(node.value) is int:
         node.value = node.value + variant
     elif isinstance(node, ast.BoolOp):
         node.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
@@ -178,8 +183,8 @@ def mutated_source(mutant: Mutant) -> str:
 
 def _replace_statement(tree: ast.AST, old: ast.stmt, new: ast.stmt) -> None:
     for parent in ast.walk(tree):
-        for field in ("body", "orelse", "finalbody"):
-            block = getattr(parent, field, None)
+        for attr in ("body", "orelse", "finalbody"):
+            block = getattr(parent, attr, None)
             if isinstance(block, list) and old in block:
                 block[block.index(old)] = copy.copy(new)
                 return
@@ -196,6 +201,7 @@ def fast_test_modules() -> list[Path]:
 
 
 def tests_for(module: str) -> list[str]:
+    """pytest arguments: the test files (and for a rule a -k expression by its code)."""
     stem = Path(module).stem
     if stem in TESTS:
         return [t for t in TESTS[stem] if (REPO / t).exists()]
@@ -204,8 +210,11 @@ def tests_for(module: str) -> list[str]:
         return []
     # Quoted, so that "M001" does not also select every test naming "M0010".
     needles = (f'"{code}"', f"'{code}'")
-    return [str(p.relative_to(REPO)) for p in fast_test_modules()
-            if any(n in p.read_text(encoding="utf-8") for n in needles)]
+    files = [str(p.relative_to(REPO)) for p in fast_test_modules()
+             if p.name.startswith(("test_rules_", "test_boundaries_"))
+             and any(n in p.read_text(encoding="utf-8") for n in needles)]
+    prefix = code.lower()
+    return [*files, "-k", KEYWORDS.get(prefix, prefix)] if files else []
 
 
 def run_tests(workdir: Path, tests: list[str], timeout: float) -> tuple[str, float]:
@@ -247,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
                       EQUIVALENT_FILE.read_text(encoding="utf-8").splitlines()} - {""}
     plan = {m: mutants_of(m) for m in modules}
     if args.list:
-        for module, mutants in plan.items():
+        for mutants in plan.values():
             for mutant in mutants:
                 print(mutant.ident)
         return 0
@@ -307,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         if score < args.min_score:
             below.append(module)
     lines.append("\n## Surviving mutants\n")
-    for module, done in results.items():
+    for done in results.values():
         for mutant, outcome in done:
             if outcome == "survived":
                 mark = " (equivalent)" if mutant.ident in equivalent else ""

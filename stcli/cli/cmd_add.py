@@ -434,9 +434,10 @@ def _choose(language: str) -> str:
 
 
 def _save_draft(guide: Guide, target: Path, errors: list[Any]) -> None:
+    from stcli.fileio import atomic_write
     from stcli.i18n import t
     from stcli.render.findings import line
-    from stcli.write import WriteRefused, atomic_write, plan_draft, portfolio_lock
+    from stcli.write import WriteRefused, plan_draft, portfolio_lock
 
     header = [t("add.draft_header", guide.language, day=dt.date.today())]
     header += ["  " + line(finding, guide.language) for finding in errors]
@@ -457,11 +458,12 @@ def _save_draft(guide: Guide, target: Path, errors: list[Any]) -> None:
 def _write(guide: Guide, plan: Any, found: list[Any], target: Path, file_option: Path | None,
            dry_run: bool) -> None:
     """Write under the lock, planning and checking once more: another writer may have come."""
+    from stcli.fileio import atomic_write
     from stcli.findings import Severity
     from stcli.i18n import t
     from stcli.pii import mask_identity_numbers
     from stcli.render.findings import in_reading_order, line
-    from stcli.write import WriteRefused, as_item, atomic_write, portfolio_lock
+    from stcli.write import WriteRefused, as_item, portfolio_lock
 
     language = guide.language
     if dry_run:

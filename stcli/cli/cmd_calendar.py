@@ -53,7 +53,7 @@ def calendar(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         raise typer.Exit(EXIT_OK)
-    from stcli.write import atomic_write
+    from stcli.fileio import atomic_write
 
     target = Path(output)
     try:

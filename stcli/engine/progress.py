@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from stcli.engine.catalog import Delmal, DelmalCatalog
 from stcli.engine.settings import RuleSetting
-from stcli.engine.timecount import LeaveSpan, Timeline, add_years, st_year_bounds, st_year_of
+from stcli.engine.timecount import LeaveSpan, Timeline, st_year_bounds, st_year_of
 from stcli.findings import Msg
 from stcli.model import Leave, Placement, Profile
 from stcli.portfolio import Located, Portfolio, activity_first_day, activity_last_day
@@ -433,12 +433,15 @@ def _time(profile: Profile, timeline: Timeline, as_of: dt.date,
         projected_completion=completion,
         planned_end=profile.planned_end,
         leave_days_not_counted=timeline.leave_days_not_counted(profile.start, as_of),
-        percent_now=_percent_on(profile, as_of),
+        percent_now=employment_percent(profile, as_of),
         half_time_date=half_date,
     )
 
 
-def _percent_on(profile: Profile, day: dt.date) -> Fraction:
+def employment_percent(profile: Profile, day: dt.date) -> Fraction:
+    """The employment percent on `day`: the latest step from on or before it, 0 before the
+    first step, 100 when st.yaml gives no employment (the one definition: progress, D009,
+    PL001 and PL003 use it)."""
     percent = Fraction(100) if not profile.employment else Fraction(0)
     for step in sorted(profile.employment, key=lambda s: s.from_):
         if step.from_ <= day:
@@ -458,8 +461,9 @@ def _summer(settings: dict[str, RuleSetting]) -> Summer | None:
 
 def _gap_limits(settings: dict[str, RuleSetting]) -> tuple[int, int]:
     """H001's (max_gap_days, summer_max_gap_days)."""
-    params = settings["H001"].params if "H001" in settings else {}
-    limit = int(params.get("max_gap_days", 14))
+    params = settings["H001"].params
+    limit = int(params["max_gap_days"])
+    # only Gävleborg's pack has a summer window and its own limit for gaps touching it
     return limit, int(params.get("summer_max_gap_days", limit))
 
 
@@ -555,7 +559,7 @@ def _st_year(n: int, portfolio: Portfolio, profile: Profile, timeline: Timeline,
         month = (month + dt.timedelta(days=31)).replace(day=1)
     credited = sum((Fraction(c.months) for c in profile.credited), Fraction(0))
     methods = Counter(a.method for a in assessments)
-    minimum = int(settings["A001"].params.get("min_per_year", 4)) if "A001" in settings else 4
+    minimum = int(settings["A001"].params["min_per_year"])
     noncounting_share = (days - noncounting) / Fraction(days)
     return StYear(
         number=n,
@@ -801,6 +805,3 @@ def months_between(earlier: dt.date, months: int) -> dt.date:
     moved: dt.date = earlier + relativedelta(months=months)
     return moved
 
-
-def add_st_years(start: dt.date, years: int) -> dt.date:
-    return add_years(start, years)
