@@ -188,7 +188,7 @@ def _add_signer(root: Path, principal: str, key: str, language: str) -> None:
         parse_public_key,
         signer_line,
     )
-    from stcli.write import atomic_write
+    from stcli.fileio import atomic_write
 
     if not PRINCIPAL.fullmatch(principal):
         fail(t("sign.error.bad_principal", language, name=principal))
