@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 
+from stcli.engine.records import Deadline
 from stcli.engine.settings import RuleSetting
 from stcli.findings import Msg
 from stcli.model import Profile
 from stcli.portfolio import Portfolio
 
 if TYPE_CHECKING:
-    from stcli.engine.progress import Deadline, Progress
+    from stcli.engine.records import Progress
 
 
 def _months(day: dt.date, months: int) -> dt.date:
@@ -40,8 +41,6 @@ def _active(settings: dict[str, RuleSetting], code: str) -> bool:
 def upcoming_deadlines(portfolio: Portfolio, profile: Profile, progress: Progress,
                        settings: dict[str, RuleSetting]) -> Iterator[Deadline]:
     """Every deadline on or after as_of, in date order."""
-    from stcli.engine.progress import Deadline
-
     as_of = progress.as_of
     found: list[Deadline] = []
 
