@@ -102,7 +102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sign.error.year_errors": (
         "ST-år {year} har {count} fel (nedan): rätta dem och checka in innan året signeras",
-        "ST year {year} has {count} errors (below): fix them and commit before the year is "
+        "ST year {year} has {count|error|errors} (below): fix them and commit before the year is "
         "signed",
     ),
     "sign.error.tag_exists": (
@@ -229,8 +229,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unchanged since signing",
     ),
     "sign.verify.changes": (
-        "{count} poster ändrade efter signeringen:",
-        "{count} entries changed after signing:",
+        "{count|post ändrad|poster ändrade} efter signeringen:",
+        "{count|entry changed|entries changed} after signing:",
     ),
     "sign.verify.change.changed": ("ändrad", "changed"),
     "sign.verify.change.added": ("tillagd", "added"),
@@ -310,6 +310,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.signoff.col.signature": ("Signatur", "Signature"),
     "report.signoff.col.since": ("Sedan signeringen", "Since signing"),
     "report.signoff.unchanged": ("oförändrat", "unchanged"),
-    "report.signoff.changed": ("{count} poster ändrade", "{count} entries changed"),
+    "report.signoff.changed": (
+        "{count|post ändrad|poster ändrade}", "{count|entry changed|entries changed}"),
     "report.signoff.unknown": ("kan inte jämföras", "cannot be compared"),
 }
