@@ -16,7 +16,7 @@ from stcli import fileio, write
 from stcli.cli import app, cmd_add
 from stcli.load import load
 from stcli.model import KINDS
-from tests.conftest import SAMPLE, write_portfolio
+from tests.conftest import SAMPLE, missing, write_portfolio
 
 runner = CliRunner()
 
@@ -245,7 +245,7 @@ def _complete(words: str, cwd: Path) -> list[str]:
            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
     script = Path(sys.executable).with_name("st")
     if not script.exists():
-        pytest.skip("the `st` script is not installed next to this Python")
+        missing("the `st` script is not installed next to this Python")
     result = subprocess.run([str(script)], env=env, cwd=cwd,
                             capture_output=True, text=True, timeout=120, check=True)
     return result.stdout.split()

@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 
 from stcli.load import load
-from tests.conftest import write_portfolio
+from tests.conftest import requires, write_portfolio
 
-pexpect = pytest.importorskip("pexpect")
+pexpect = pytest.importorskip("pexpect")  # a dev dependency: installed wherever tests run
 
 ST = Path(sys.executable).with_name("st")
-needs_st = pytest.mark.skipif(not ST.exists(), reason="the `st` script is not installed")
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+needs_st = requires(ST.exists(), "the `st` script is not installed")
+needs_git = requires(shutil.which("git") is not None, "git is not installed")
 
 # A prompt: the label, an optional [default], then ": " with nothing after it yet.
 PROMPT = re.compile(r"(?:^|\n)([^\r\n]*?): $")

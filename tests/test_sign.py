@@ -21,11 +21,11 @@ from stcli.cli import app
 from stcli.engine.evaluate import evaluate
 from stcli.findings import Severity
 from stcli.signoff import parse_message
-from tests.conftest import line_containing, write_portfolio
+from tests.conftest import line_containing, requires, write_portfolio
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("git") is None or shutil.which("ssh-keygen") is None,
-    reason="git and ssh-keygen are needed")
+pytestmark = requires(
+    shutil.which("git") is not None and shutil.which("ssh-keygen") is not None,
+    "git and ssh-keygen are needed")
 
 runner = CliRunner()
 AS_OF = "2025-03-01"
@@ -377,7 +377,7 @@ def test_unsigned_tag_is_shown_as_unsigned(tmp_path: Path, keys: Keys) -> None:
     assert code == 1 and "signature: unsigned tag" in out
 
 
-@pytest.mark.skipif(shutil.which("gpg") is None, reason="gpg is not installed")
+@requires(shutil.which("gpg") is not None, "gpg is not installed")
 def test_openpgp_when_git_is_set_up_for_it(tmp_path: Path, keys: Keys,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     gnupg = tmp_path / "gnupg"
