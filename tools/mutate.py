@@ -28,10 +28,9 @@ from __future__ import annotations
 
 import argparse
 import ast
-import concurrent.futures
+import contextlib
 import copy
 import os
-import queue
 import shutil
 import subprocess
 import sys
@@ -40,6 +39,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 TARGETS = ("stcli/engine", "stcli/rules")
@@ -48,8 +48,7 @@ EQUIVALENT_FILE = REPO / "tools" / "mutation-equivalent.txt"
 # Engine module -> the fast test modules that exercise it (the rule modules are found by code).
 TESTS: dict[str, tuple[str, ...]] = {
     "timecount": ("tests/test_timecount.py", "tests/test_progress_direct.py"),
-    "progress": ("tests/test_progress_direct.py", "tests/test_timecount.py",
-                 "tests/test_rules_time.py"),
+    "progress": ("tests/test_progress_direct.py", "tests/test_rules_time.py"),
     "deadlines": ("tests/test_progress_direct.py", "tests/test_status.py"),
     "records": ("tests/test_progress_direct.py",),
     "catalog": ("tests/test_rules_delmal.py", "tests/test_progress_direct.py"),
@@ -65,10 +64,6 @@ KEYWORDS: dict[str, str] = {"g001": "g001 or g002"}
 # Test modules too slow (browsers, git, pre-commit, subprocess-heavy) to run per mutant.
 SLOW = {"test_report_browser.py", "test_precommit.py", "test_prompts.py", "test_fuzz.py",
         "test_corpus.py", "test_hostile.py", "test_docs.py", "test_init.py"}
-COPY_IGNORE = shutil.ignore_patterns(".git", "__pycache__", "*.pyc", ".mypy_cache",
-                                     ".ruff_cache", ".pytest_cache", ".hypothesis", ".mutation",
-                                     "bench", "*.egg-info")
-
 
 @dataclass(frozen=True)
 class Mutant:
@@ -217,34 +212,157 @@ def tests_for(module: str) -> list[str]:
     return [*files, "-k", KEYWORDS.get(prefix, prefix)] if files else []
 
 
-def run_tests(workdir: Path, tests: list[str], timeout: float) -> tuple[str, float]:
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(workdir),
-           "PYTHONHASHSEED": "0"}
-    env.pop("ST_UPDATE_GOLDEN", None)
+class _Timeout(Exception):
+    """A mutant ran past its time (an endless loop): the tests noticed, it is killed."""
+
+
+def _rebind(old: dict[str, object], new: dict[str, object], module: str) -> None:
+    """Point every stcli and tests module's names that held `old`'s functions and classes
+    at `new`'s (a rule or engine function is imported by name into many modules)."""
+    swap = {id(value): new[name] for name, value in old.items()
+            if getattr(value, "__module__", None) == module and name in new}
+    for loaded in list(sys.modules.values()):
+        name = getattr(loaded, "__name__", "")
+        if not isinstance(name, str) or not name.startswith(("stcli", "tests")) \
+                or name == module:
+            continue
+        namespace = vars(loaded)
+        for attr, value in list(namespace.items()):
+            if id(value) in swap:
+                namespace[attr] = swap[id(value)]
+
+
+def worker(module: str, indices: list[int], pytest_args: list[str], timeout: float,
+           results: Path) -> int:
+    """Run the given mutants of `module` in this one process: the module's code is replaced
+    in memory (no file is written), the tests run through pytest.main, and the module is put
+    back. One interpreter start and one import of stcli for all of them."""
+    import importlib
+    import io
+    import signal
+    import types
+
+    import pytest
+
+    sys.path.insert(0, str(REPO))
+    os.chdir(REPO)
+    quiet = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *pytest_args]
+
+    def run() -> int:
+        sink = io.StringIO()
+        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            return int(pytest.main(quiet))
+
+    name = module.removesuffix(".py").replace("/", ".")
+    original = importlib.import_module(name)
+    registry: dict[str, Any] = {}
+    if name.startswith("stcli.rules."):
+        from stcli.rules import REGISTRY, all_rules
+        all_rules()
+        registry = dict(REGISTRY)
+    source = (REPO / module).read_text(encoding="utf-8")
+    mutants = mutants_of(module)
+    with results.open("w", encoding="utf-8") as out:
+        if run() != 0:
+            out.write("clean-failed\n")
+            return 1
+
+        def alarm(signum: int, frame: object) -> None:
+            raise _Timeout(f"mutant ran over {timeout:.0f} s")
+
+        signal.signal(signal.SIGALRM, alarm)
+        saved = dict(vars(original))
+        for index in indices:
+            mutant = mutants[index]
+            assert mutant.source == source
+            fresh = types.ModuleType(name)
+            for key in ("__file__", "__package__", "__spec__", "__loader__", "__path__"):
+                if key in saved:
+                    setattr(fresh, key, saved[key])
+            if registry:
+                from stcli.rules import REGISTRY
+                for code, entry in registry.items():
+                    if getattr(entry.check, "__module__", None) == name:
+                        del REGISTRY[code]
+            outcome = "killed"
+            try:
+                sys.modules[name] = fresh
+                exec(compile(mutated_source(mutant), str(REPO / module), "exec"), vars(fresh))
+                _rebind(saved, vars(fresh), name)
+                signal.setitimer(signal.ITIMER_REAL, timeout)
+                try:
+                    outcome = "survived" if run() == 0 else "killed"
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+            except _Timeout:
+                outcome = "timeout"
+            except Exception:  # the mutant does not even import: noticed
+                outcome = "killed"
+            finally:
+                _rebind(vars(fresh), saved, name)
+                sys.modules[name] = original
+                if registry:
+                    from stcli.rules import REGISTRY
+                    REGISTRY.clear()
+                    REGISTRY.update(registry)
+            out.write(f"{index} {outcome}\n")
+            out.flush()
+    return 0
+
+
+def run_module(module: str, mutants: list[Mutant], workers: int, timeout: float
+               ) -> tuple[list[tuple[Mutant, str]], float] | str:
+    """Spread the module's mutants over `workers` worker processes; (results, seconds)."""
+    tests = tests_for(module)
+    if not tests:
+        return "no tests map to it"
     started = time.monotonic()
+    folder = Path(tempfile.mkdtemp(prefix="st-mutate-"))
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-             "-p", "no:randomly", *tests],
-            cwd=workdir, env=env, capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return "timeout", time.monotonic() - started
-    outcome = "survived" if done.returncode == 0 else "killed"
-    if done.returncode not in (0, 1):  # 2-5: usage/collection errors also mean "noticed"
-        outcome = "killed"
-    return outcome, time.monotonic() - started
+        procs = []
+        for n in range(workers):
+            chunk = list(range(n, len(mutants), workers))
+            if not chunk:
+                continue
+            out = folder / f"w{n}.txt"
+            command = [sys.executable, str(Path(__file__).resolve()), "--worker", module,
+                       "--indices", ",".join(map(str, chunk)), "--timeout", str(timeout),
+                       "--results", str(out), "--", *tests]
+            procs.append((subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.DEVNULL, cwd=REPO), out))
+        outcome: dict[int, str] = {}
+        for proc, out in procs:
+            proc.wait()
+            lines = out.read_text(encoding="utf-8").split() if out.exists() else []
+            if lines[:1] == ["clean-failed"]:
+                return "the tests fail without a mutant"
+            for index, result in zip(lines[::2], lines[1::2], strict=True):
+                outcome[int(index)] = result
+        # a worker that died (a mutant that crashed the interpreter) left some unrun: killed
+        return ([(m, outcome.get(i, "killed")) for i, m in enumerate(mutants)],
+                time.monotonic() - started)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help="words a module's file name contains")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--timeout", type=float, default=0,
-                        help="seconds per mutant (default: 4 x the module's clean run + 20)")
+    parser.add_argument("--timeout", type=float, default=120,
+                        help="seconds a mutant's tests may take (an endless loop is killed)")
     parser.add_argument("--report", type=Path, default=REPO / ".mutation" / "report.md")
     parser.add_argument("--min-score", type=float, default=90.0)
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
-    args = parser.parse_args(argv)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--indices", help=argparse.SUPPRESS)
+    parser.add_argument("--results", type=Path, help=argparse.SUPPRESS)
+    args, rest = parser.parse_known_args(argv)
+    if args.worker:
+        # after "--" the test arguments land among the positionals
+        return worker(args.worker, [int(i) for i in args.indices.split(",")],
+                      [a for a in [*args.modules, *rest] if a != "--"], args.timeout,
+                      args.results)
 
     modules = sorted(str(p.relative_to(REPO)) for target in TARGETS
                      for p in (REPO / target).glob("*.py") if p.name != "__init__.py")
@@ -261,48 +379,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(mutant.ident)
         return 0
 
-    workdirs: queue.Queue[Path] = queue.Queue()
-    base = Path(tempfile.mkdtemp(prefix="st-mutate-"))
-    for n in range(max(1, args.workers)):
-        shutil.copytree(REPO, base / f"w{n}", ignore=COPY_IGNORE)
-        workdirs.put(base / f"w{n}")
     started = time.monotonic()
     results: dict[str, list[tuple[Mutant, str]]] = {}
     lines: list[str] = []
-    try:
-        for module, mutants in plan.items():
-            tests = tests_for(module)
-            if not tests:
-                print(f"{module}: no tests map to it, skipped", flush=True)
-                continue
-            probe = workdirs.get()
-            outcome, clean = run_tests(probe, tests, 600)
-            workdirs.put(probe)
-            if outcome != "survived":
-                print(f"{module}: the tests fail without a mutant ({outcome}), skipped",
-                      flush=True)
-                continue
-            timeout = args.timeout or 4 * clean + 20
-
-            def one(mutant: Mutant, tests: list[str] = tests, timeout: float = timeout
-                    ) -> tuple[Mutant, str]:
-                workdir = workdirs.get()
-                target = workdir / mutant.module
-                original = target.read_text(encoding="utf-8")
-                try:
-                    target.write_text(mutated_source(mutant), encoding="utf-8")
-                    outcome, _ = run_tests(workdir, tests, timeout)
-                finally:
-                    target.write_text(original, encoding="utf-8")
-                    workdirs.put(workdir)
-                return mutant, outcome
-
-            with concurrent.futures.ThreadPoolExecutor(args.workers) as pool:
-                done = list(pool.map(one, mutants))
-            results[module] = done
-            print(_summary_line(module, done, equivalent, clean), flush=True)
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
+    for module, mutants in plan.items():
+        ran = run_module(module, mutants, max(1, args.workers), args.timeout)
+        if isinstance(ran, str):
+            print(f"{module}: {ran}, skipped", flush=True)
+            continue
+        done, seconds = ran
+        results[module] = done
+        print(_summary_line(module, done, equivalent, seconds), flush=True)
     elapsed = time.monotonic() - started
 
     below = []
@@ -342,7 +429,7 @@ def _summary_line(module: str, done: list[tuple[Mutant, str]], equivalent: set[s
                   clean: float) -> str:
     killed, equiv, survived, score = _score(done, equivalent)
     text = (f"{module}: {score:.1f} % killed ({killed}/{killed + survived}, {equiv} "
-            f"equivalent; tests {clean:.1f} s)")
+            f"equivalent; {clean:.0f} s)")
     alive = [m for m, o in done if o == "survived" and m.ident not in equivalent]
     return text + "".join(f"\n  survived {m.ident}" for m in alive)
 
