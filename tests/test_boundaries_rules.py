@@ -87,6 +87,9 @@ def test_d009_placements_sharing_one_day_overlap(tmp_path: Path) -> None:
     assert finding.message.args["other"] == "A"
     assert finding.message.args["total"] == 200
     assert finding.message.args["employment"] == 100
+    # whole percents as written (int), not Fraction(200, 1)
+    assert type(finding.message.args["total"]) is int
+    assert type(finding.message.args["employment"]) is int
 
 
 def test_d009_adjacent_placements_do_not_overlap(tmp_path: Path) -> None:
@@ -122,6 +125,8 @@ def test_d009_the_overlap_starts_after_an_employment_step(tmp_path: Path) -> Non
     [finding] = findings_for(root, "2025-03-01", "D009")
     assert finding.message.args["day"].isoformat() == "2025-01-01"
     assert finding.message.args["employment"] == 80
+    assert finding.message.args["other"] == "A"
+    assert finding.position.file == "placements/b.yaml"
 
 
 def test_d009_a_third_placement_is_reported_once(tmp_path: Path) -> None:
@@ -277,3 +282,30 @@ def test_g002_bt_uncertified_is_not_closed_by_another_milestone(tmp_path: Path) 
         f.message.key for f in findings_for(root, "2025-09-01", "G002")]
     assert "rule.G002.bt_uncertified" in [
         f.message.key for f in findings_for(root, "2025-08-31", "G002")]
+
+
+def test_d009_the_second_of_two_employment_steps_in_one_stretch(tmp_path: Path) -> None:
+    # Nothing starts or ends between 2024-09-01 and 2025-06-30; the employment steps twice
+    # in that stretch and only the second step makes 50 + 50 too much.
+    employment = ("employment:\n  - {from: 2024-09-01, percent: 100}\n"
+                  "  - {from: 2024-12-01, percent: 100}\n"
+                  "  - {from: 2025-01-01, percent: 80}\n")
+    root = write_profile_portfolio(tmp_path, profile(start="2024-09-01", extra=employment), {
+        "placements/a.yaml": _vc("A", "2024-09-01", "2025-06-30", 50),
+        "placements/b.yaml": _vc("B", "2024-09-01", "2025-06-30", 50)})
+    [finding] = findings_for(root, "2025-03-01", "D009")
+    assert finding.message.args["day"].isoformat() == "2025-01-01"
+
+
+def test_d009_a_one_day_placement_counts_auskultation_never(tmp_path: Path) -> None:
+    root = write_profile_portfolio(tmp_path / "a", profile(start="2024-09-01"), {
+        "placements/a.yaml": _vc("A", "2024-09-01", "2025-06-30"),
+        "placements/b.yaml": _vc("B", "2024-10-15", "2024-10-15")})
+    [finding] = findings_for(root, "2025-03-01", "D009")
+    assert finding.position.file == "placements/b.yaml"
+    assert finding.message.args["day"].isoformat() == "2024-10-15"
+    root = write_profile_portfolio(tmp_path / "b", profile(start="2024-09-01"), {
+        "placements/a.yaml": _vc("A", "2024-09-01", "2025-06-30"),
+        "placements/b.yaml": ("type: auskultation\nspecialty: psykiatri\nunit: Psyk\n"
+                              "start: 2024-10-15\nend: 2024-10-16\n")})
+    assert findings_for(root, "2025-03-01", "D009") == []
