@@ -309,3 +309,35 @@ def test_d009_a_one_day_placement_counts_auskultation_never(tmp_path: Path) -> N
         "placements/b.yaml": ("type: auskultation\nspecialty: psykiatri\nunit: Psyk\n"
                               "start: 2024-10-15\nend: 2024-10-16\n")})
     assert findings_for(root, "2025-03-01", "D009") == []
+
+
+def test_d009_a_placement_that_ended_no_longer_counts(tmp_path: Path) -> None:
+    # A ended 2024-12-31; B and C (60 % each) overlap from 2025-02-01: C is reported,
+    # naming B (A is not running then), and B is not reported (nothing before it overlaps).
+    root = write_profile_portfolio(tmp_path / "a", profile(start="2024-09-01"), {
+        "placements/a.yaml": _vc("A", "2024-09-01", "2024-12-31"),
+        "placements/b.yaml": _vc("B", "2025-01-01", "2025-06-30", 60),
+        "placements/c.yaml": _vc("C", "2025-02-01", "2025-06-30", 60)})
+    [finding] = findings_for(root, "2025-03-01", "D009")
+    assert finding.position.file == "placements/c.yaml"
+    assert finding.message.args["other"] == "B"
+    assert finding.message.args["total"] == 120
+    # after A's end, B and C at 50 % each fit exactly
+    root = write_profile_portfolio(tmp_path / "b", profile(start="2024-09-01"), {
+        "placements/a.yaml": _vc("A", "2024-09-01", "2024-12-31"),
+        "placements/b.yaml": _vc("B", "2025-01-01", "2025-06-30", 50),
+        "placements/c.yaml": _vc("C", "2025-01-01", "2025-06-30", 50)})
+    assert findings_for(root, "2025-03-01", "D009") == []
+
+
+def test_d009_a_step_on_the_day_placements_end_and_one_alone_above_the_employment(
+        tmp_path: Path) -> None:
+    # A and B (50 % each) end 2024-12-31; the employment drops to 80 % the next day, when
+    # only C runs: C alone at 100 % of an 80 % employment is not an overlap.
+    employment = ("employment:\n  - {from: 2024-09-01, percent: 100}\n"
+                  "  - {from: 2025-01-01, percent: 80}\n")
+    root = write_profile_portfolio(tmp_path, profile(start="2024-09-01", extra=employment), {
+        "placements/a.yaml": _vc("A", "2024-09-01", "2024-12-31", 50),
+        "placements/b.yaml": _vc("B", "2024-09-01", "2024-12-31", 50),
+        "placements/c.yaml": _vc("C", "2025-01-01", "2025-06-30")})
+    assert findings_for(root, "2025-03-01", "D009") == []
