@@ -341,3 +341,18 @@ def test_d009_a_step_on_the_day_placements_end_and_one_alone_above_the_employmen
         "placements/b.yaml": _vc("B", "2024-09-01", "2024-12-31", 50),
         "placements/c.yaml": _vc("C", "2025-01-01", "2025-06-30")})
     assert findings_for(root, "2025-03-01", "D009") == []
+
+
+def test_t002_entries_touching_on_one_day_and_at_the_year_edges(tmp_path: Path) -> None:
+    # A leave ending on the first day of ST counts that one day; one starting on as_of counts
+    # that day; the second entry starts on the last day of the first (counted once): 1 + 20
+    # + 9 = 30 days, so the entry on as_of is the 31st day.
+    root = write_profile_portfolio(tmp_path, profile(start="2024-09-01"), _absence(
+        ("sjukskrivning", "2024-08-20", "2024-09-01"),
+        ("sjukskrivning", "2024-10-01", "2024-10-20"),
+        ("vab", "2024-10-20", "2024-10-29"),
+        ("vab", "2025-03-01", "2025-03-05")))
+    assert findings_for(root, "2025-02-28", "T002") == []
+    [finding] = findings_for(root, "2025-03-01", "T002")
+    assert finding.message.args["days"] == 31
+    assert finding.position.line == key_line(root, "leave/l.yaml", "kind", 3)
