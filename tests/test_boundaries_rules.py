@@ -356,3 +356,22 @@ def test_t002_entries_touching_on_one_day_and_at_the_year_edges(tmp_path: Path) 
     [finding] = findings_for(root, "2025-03-01", "T002")
     assert finding.message.args["days"] == 31
     assert finding.position.line == key_line(root, "leave/l.yaml", "kind", 3)
+
+
+def test_k001_without_a_deadline_the_course_start_is_the_limit(tmp_path: Path) -> None:
+    root = write_profile_portfolio(tmp_path, profile("vgr", start="2024-09-01"), {
+        "courses/k.yaml": ("title: Kurs\nstart: 2025-03-10\nend: 2025-03-12\n"
+                           "funding:\n  applied: 2024-12-01\n")})
+    [before] = findings_for(root, "2025-03-09", "K001")
+    assert before.severity is Severity.INFO
+    assert before.message.key == "rule.K001.pending_no_deadline"
+    [started] = findings_for(root, "2025-03-10", "K001")
+    assert started.severity is Severity.WARNING
+    assert started.message.key == "rule.K001.not_approved"
+    assert started.position.line == key_line(root, "courses/k.yaml", "applied")
+
+
+def test_k001_a_course_without_funding_is_not_judged(tmp_path: Path) -> None:
+    root = write_profile_portfolio(tmp_path, profile("vgr", start="2024-09-01"), {
+        "courses/k.yaml": "title: Kurs\nstart: 2025-03-10\nend: 2025-03-12\n"})
+    assert findings_for(root, "2025-06-01", "K001") == []
