@@ -280,8 +280,24 @@ def test_g002_bt_uncertified_is_not_closed_by_another_milestone(tmp_path: Path) 
                                    {**placement, **milestones("bt-intyg 2025-09-01")})
     assert "rule.G002.bt_uncertified" not in [
         f.message.key for f in findings_for(root, "2025-09-01", "G002")]
-    assert "rule.G002.bt_uncertified" in [
-        f.message.key for f in findings_for(root, "2025-08-31", "G002")]
+    [open_on_the_last_day] = [f for f in findings_for(root, "2025-08-31", "G002")
+                              if f.message.key == "rule.G002.bt_uncertified"]
+    assert open_on_the_last_day.severity is Severity.INFO  # BT not over yet
+    [after] = [f for f in findings_for(root / ".." / "a", "2025-09-01", "G002")
+               if f.message.key == "rule.G002.bt_uncertified"]
+    assert after.severity is Severity.WARNING  # BT ended without its certificate
+
+
+def test_g002_bt_approved_in_st_yaml_closes_bt_from_that_day(tmp_path: Path) -> None:
+    st = profile(regulation=HSLF, start="2024-09-01",
+                 extra="bt:\n  start: 2024-09-01\n  end: 2025-08-31\n  approved: 2025-09-10\n")
+    root = write_profile_portfolio(tmp_path, st, {"placements/vc.yaml": (
+        "type: vardcentral\nspecialty: allmanmedicin\nunit: VC\nstart: 2024-09-01\n"
+        "end: 2025-08-31\ndelmal: [BT1]\n")})
+    keys = [f.message.key for f in findings_for(root, "2025-09-09", "G002")]
+    assert "rule.G002.bt_uncertified" in keys
+    keys = [f.message.key for f in findings_for(root, "2025-09-10", "G002")]
+    assert "rule.G002.bt_uncertified" not in keys
 
 
 def test_d009_the_second_of_two_employment_steps_in_one_stretch(tmp_path: Path) -> None:

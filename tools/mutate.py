@@ -203,13 +203,15 @@ def tests_for(module: str) -> list[str]:
     code = rule_code(module)
     if code is None:
         return []
+    prefix = code.lower()
+    keyword = KEYWORDS.get(prefix, prefix)
+    codes = [word.upper() for word in keyword.split() if word not in ("or", "and", "not")]
     # Quoted, so that "M001" does not also select every test naming "M0010".
-    needles = (f'"{code}"', f"'{code}'")
+    needles = [f'"{c}"' for c in codes] + [f"'{c}'" for c in codes]
     files = [str(p.relative_to(REPO)) for p in fast_test_modules()
              if p.name.startswith(("test_rules_", "test_boundaries_"))
              and any(n in p.read_text(encoding="utf-8") for n in needles)]
-    prefix = code.lower()
-    return [*files, "-k", KEYWORDS.get(prefix, prefix)] if files else []
+    return [*files, "-k", keyword] if files else []
 
 
 class _Timeout(Exception):
