@@ -4,6 +4,7 @@ here kills a mutant that the older rule tests let live (tools/mutate.py, docs/mu
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 from stcli.findings import PORTFOLIO, Severity
@@ -391,3 +392,36 @@ def test_k001_a_course_without_funding_is_not_judged(tmp_path: Path) -> None:
     root = write_profile_portfolio(tmp_path, profile("vgr", start="2024-09-01"), {
         "courses/k.yaml": "title: Kurs\nstart: 2025-03-10\nend: 2025-03-12\n"})
     assert findings_for(root, "2025-06-01", "K001") == []
+
+
+def _side(specialty: str, start: str, end: str, extra: str = "") -> str:
+    return (f"type: sidotjanstgoring\nspecialty: {specialty}\nunit: Klinik\nstart: {start}\n"
+            f"end: {end}\n{extra}")
+
+
+def test_pl001_one_placement_or_several_and_the_hint_only_for_internmedicin(
+        tmp_path: Path) -> None:
+    st = profile("vgr", regulation=HSLF, start="2024-09-01", extra="swedish_at: false\n")
+    root = write_profile_portfolio(tmp_path / "a", st, {
+        "placements/p.yaml": _side("psykiatri", "2025-01-06", "2025-02-02")})
+    [one] = findings_for(root, "2025-06-01", "PL001")
+    assert one.message.key == "rule.PL001.too_short"
+    assert one.hint is None  # the Swedish-AT hint is internmedicin's only
+    root = write_profile_portfolio(tmp_path / "b", st, {
+        "placements/p.yaml": _side("psykiatri", "2025-01-06", "2025-02-02"),
+        "placements/q.yaml": _side("psykiatri", "2025-03-03", "2025-03-30")})
+    [two] = findings_for(root, "2025-06-01", "PL001")
+    assert two.message.key == "rule.PL001.too_short_total"
+    assert two.position.file == "placements/q.yaml"
+    assert two.message.args["weeks"] == 8
+
+
+def test_pl001_days_before_the_employment_starts_count_whole(tmp_path: Path) -> None:
+    # Employed from 2025-01-13 only; a 50 % placement from 2025-01-06: its first week counts
+    # whole (no employment percent to take a share of), the other three weeks half.
+    st = profile("vgr", regulation=HSLF, start="2024-09-01",
+                 extra="swedish_at: true\nemployment:\n  - {from: 2025-01-13, percent: 100}\n")
+    root = write_profile_portfolio(tmp_path, st, {"placements/p.yaml": _side(
+        "psykiatri", "2025-01-06", "2025-02-02", "percent: 50\n")})
+    [finding] = findings_for(root, "2025-06-01", "PL001")
+    assert finding.message.args["weeks"] == 1 + Fraction(3, 2)

@@ -38,9 +38,8 @@ WITHOUT_AT_KEY = "internmedicin_without_swedish_at"
 
 
 def placement_weeks(ctx: RuleContext, placement: Placement) -> Fraction:
-    """Weeks of the trainee's working time spent in the placement (see the module doc)."""
-    if placement.end < placement.start:
-        return Fraction(0)
+    """Weeks of the trainee's working time spent in the placement (see the module doc); 0
+    for one that ends before it starts (D006 reports that)."""
     timeline = ctx.progress.timeline
     total = Fraction(0)
     day = placement.start
