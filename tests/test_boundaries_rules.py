@@ -425,3 +425,15 @@ def test_pl001_days_before_the_employment_starts_count_whole(tmp_path: Path) -> 
         "psykiatri", "2025-01-06", "2025-02-02", "percent: 50\n")})
     [finding] = findings_for(root, "2025-06-01", "PL001")
     assert finding.message.args["weeks"] == 1 + Fraction(3, 2)
+
+
+def test_t002_an_entry_inside_another_is_counted_once_in_date_order(tmp_path: Path) -> None:
+    # A (25 days) holds B (6 days, none new); C adds 6: 31 on C. Sorted by end instead of
+    # start, B would come first and A's first days would be lost.
+    root = write_profile_portfolio(tmp_path, profile(start="2024-09-01"), _absence(
+        ("sjukskrivning", "2024-10-01", "2024-10-25"),
+        ("vab", "2024-10-05", "2024-10-10"),
+        ("vab", "2024-10-26", "2024-10-31")))
+    [finding] = findings_for(root, "2025-08-31", "T002")
+    assert finding.message.args["days"] == 31
+    assert finding.position.line == key_line(root, "leave/l.yaml", "kind", 2)
