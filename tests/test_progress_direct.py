@@ -167,3 +167,38 @@ def test_in_bt_from_its_first_day_to_its_last(tmp_path: Path) -> None:
     assert progress(tmp_path / "a", st=st, as_of="2025-01-01").in_bt
     assert progress(tmp_path / "b", st=st, as_of="2025-03-31").in_bt
     assert not progress(tmp_path / "c", st=st, as_of="2025-04-01").in_bt
+
+
+def test_month_key_and_the_summer_window_edges() -> None:
+    from stcli.engine.progress import in_summer_window, month_key
+
+    assert month_key(dt.date(2026, 3, 5)) == "2026-03"
+    assert month_key(dt.date(987, 11, 30)) == "0987-11"
+    window = ((6, 15), (8, 15))
+    assert in_summer_window(dt.date(2025, 6, 15), *window)
+    assert in_summer_window(dt.date(2025, 8, 15), *window)
+    assert not in_summer_window(dt.date(2025, 6, 14), *window)
+    assert not in_summer_window(dt.date(2025, 8, 16), *window)
+
+
+def test_progress_at_a_day_is_the_model_as_it_stood_then(tmp_path: Path) -> None:
+    from stcli.engine.progress import progress_at
+
+    root = write_profile_portfolio(tmp_path / "p", st_yaml(), {})
+    evaluation = evaluate(root, dt.date(2025, 3, 31))
+    assert evaluation.progress is not None and evaluation.portfolio.profile is not None
+    assert evaluation.catalog is not None
+    then = progress_at(evaluation.portfolio, evaluation.portfolio.profile.value,
+                       dt.date(2025, 1, 31), evaluation.settings, evaluation.catalog)
+    assert then.as_of == dt.date(2025, 1, 31)
+    assert then.time.served == 1
+
+
+def test_completion_on_the_day_served_time_reaches_the_requirement(tmp_path: Path) -> None:
+    # 59 months credited (SOSFS, 60 required) and January 2025 served: on as_of the
+    # requirement is met exactly, and the completion is that day, not the next.
+    st = st_yaml() + "credited:\n  - {months: 59, description: Tidigare tjänstgöring}\n"
+    result = progress(tmp_path, st=st, as_of="2025-01-31")
+    assert result.time.served == 60
+    assert result.time.remaining == 0
+    assert result.time.projected_completion == dt.date(2025, 1, 31)
