@@ -437,3 +437,11 @@ def test_t002_an_entry_inside_another_is_counted_once_in_date_order(tmp_path: Pa
     [finding] = findings_for(root, "2025-08-31", "T002")
     assert finding.message.args["days"] == 31
     assert finding.position.line == key_line(root, "leave/l.yaml", "kind", 2)
+
+
+def test_g001_the_specialty_hint_only_when_an_entry_was_not_counted(tmp_path: Path) -> None:
+    root = write_profile_portfolio(tmp_path, profile(regulation=HSLF, start="2024-09-01"))
+    stc7 = [f for f in findings_for(root, "2025-03-01", "G001")
+            if f.message.args.get("code") == "STc7"]
+    assert stc7, "STc7 has no evidence: G001 names it"
+    assert all(f.hint is None or f.hint.key != "rule.G001.requires_specialty" for f in stc7)
