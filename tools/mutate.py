@@ -129,7 +129,9 @@ def _sites(tree: ast.Module) -> Iterator[tuple[ast.AST, str, int]]:
             for i, op in enumerate(node.ops):
                 flip = _COMPARE_FLIPS.get(type(op))
                 if flip is not None:
-                    yield node, f"{_SYMBOL[type(op)]} -> {_SYMBOL[flip]}", i
+                    # a chained comparison has one node: say which operator
+                    which = f" (operator {i + 1})" if len(node.ops) > 1 else ""
+                    yield node, f"{_SYMBOL[type(op)]} -> {_SYMBOL[flip]}{which}", i
         elif isinstance(node, ast.Constant) and type(node.value) is int:
             yield node, f"{node.value} -> {node.value + 1}", 1
             yield node, f"{node.value} -> {node.value - 1}", -1
