@@ -350,13 +350,13 @@ def test_d009_a_placement_that_ended_no_longer_counts(tmp_path: Path) -> None:
 def test_d009_a_step_on_the_day_placements_end_and_one_alone_above_the_employment(
         tmp_path: Path) -> None:
     # A and B (50 % each) end 2024-12-31; the employment drops to 80 % the next day, when
-    # only C runs: C alone at 100 % of an 80 % employment is not an overlap.
+    # only C runs: C alone, written as 100 %, of an 80 % employment is not an overlap.
     employment = ("employment:\n  - {from: 2024-09-01, percent: 100}\n"
                   "  - {from: 2025-01-01, percent: 80}\n")
     root = write_profile_portfolio(tmp_path, profile(start="2024-09-01", extra=employment), {
         "placements/a.yaml": _vc("A", "2024-09-01", "2024-12-31", 50),
         "placements/b.yaml": _vc("B", "2024-09-01", "2024-12-31", 50),
-        "placements/c.yaml": _vc("C", "2025-01-01", "2025-06-30")})
+        "placements/c.yaml": _vc("C", "2025-01-01", "2025-06-30", 100)})
     assert findings_for(root, "2025-03-01", "D009") == []
 
 
