@@ -68,13 +68,6 @@ class Finding(NamedTuple):
     name: str = ""
     source: str = ""
 
-    def with_config(self, severity: Severity, name: str, source: str) -> Finding:
-        return self._replace(
-            severity=self.severity or severity,
-            name=self.name or name,
-            source=self.source or source,
-        )
-
     def sort_key(self) -> tuple[str, int, int, str]:
         return (*self.position.sort_key(), self.code)
 

@@ -23,7 +23,7 @@ import yaml
 
 from stcli import model
 from stcli.findings import Finding, Msg, Position
-from stcli.model import FIELDS, KINDS, FieldSpec
+from stcli.model import FIELDS, KINDS
 from stcli.portfolio import Located, Portfolio
 
 # libyaml is many times faster; the pure-Python composer gives the same nodes. The base
@@ -867,7 +867,3 @@ def _plain_value(node: yaml.Node, ctx: _FileContext) -> Any:
     if lowered in ("true", "false"):
         return lowered == "true"
     return text
-
-
-def iter_fieldspecs(name: str) -> tuple[FieldSpec, ...]:
-    return FIELDS[name]

@@ -121,7 +121,7 @@ def dumps(schema: dict[str, Any]) -> str:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into `folder` (created when missing), atomically; the paths written."""
-    from stcli.write import atomic_write
+    from stcli.fileio import atomic_write
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -583,10 +583,6 @@ def _yaml_text(text: str) -> str:
     return text if _plain_is_text(text, flow=False) else _quoted(text)
 
 
-def _flow_text(text: str) -> str:
-    return text if _plain_is_text(text, flow=True) else _quoted(text)
-
-
 def profile_text(answers: InitAnswers) -> str:
     """A commented st.yaml (Swedish comments explaining each key)."""
     start = answers.start.isoformat()

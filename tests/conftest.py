@@ -148,9 +148,17 @@ def write_profile_portfolio(root: Path, st: str, files: dict[str, str] | None = 
     return write_portfolio(root, files or {}, profile=st)
 
 
+def no_rule_failed(evaluation: Evaluation) -> Evaluation:
+    """A rule that raised is reported as `engine.rule_failed`, under its own code: a test
+    that looks for a rule's findings (or for none) must not pass because the rule crashed."""
+    failed = [f for f in evaluation.findings if f.message.key == "engine.rule_failed"]
+    assert not failed, [(f.code, f.message.args) for f in failed]
+    return evaluation
+
+
 def findings_for(root: Path, as_of: str, code: str) -> list[Finding]:
     """Evaluate the portfolio at `root` on `as_of` and keep the findings with `code`."""
-    evaluation = evaluate(root, dt.date.fromisoformat(as_of))
+    evaluation = no_rule_failed(evaluate(root, dt.date.fromisoformat(as_of)))
     return [f for f in evaluation.findings if f.code == code]
 
 
@@ -164,6 +172,7 @@ def evaluate_portfolio(tmp_path: Path, st: str, files: dict[str, str] | None = N
 def found(evaluation: Evaluation, code: str, severity: Severity | None = None
           ) -> list[Finding]:
     """The findings of `evaluation` with `code` (and `severity`, when given)."""
+    no_rule_failed(evaluation)
     return [f for f in evaluation.findings
             if f.code == code and (severity is None or f.severity == severity)]
 

@@ -12,7 +12,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from stcli import write
+from stcli import fileio, write
 from stcli.cli import app, cmd_add
 from stcli.load import load
 from stcli.model import KINDS
@@ -207,7 +207,7 @@ def test_interrupted_write_leaves_the_old_file(portfolio: Path,
 
     monkeypatch.setattr(os, "fsync", crash)
     with pytest.raises(OSError):
-        write.atomic_write(target, before + b"- date: 2025-02-01\n  min")
+        fileio.atomic_write(target, before + b"- date: 2025-02-01\n  min")
     assert target.read_bytes() == before
     assert sorted(p.name for p in target.parent.iterdir()) == ["2025.yaml"]
     code, _, _ = _add(portfolio, "supervision", "--date", "2025-01-22", "--minutes", "30")
@@ -350,7 +350,7 @@ def test_draft_is_a_comment_that_reads_back_as_before(portfolio: Path) -> None:
     before = load(portfolio).portfolio.supervision
     plan = write.plan_draft(portfolio, "supervision", target,
                             ["date: 14/1 2025", "minutes: 1:30"], ["UTKAST", "  fel"])
-    write.atomic_write(plan.path, plan.new)
+    fileio.atomic_write(plan.path, plan.new)
     new = target.read_bytes()
     assert new.startswith(old)
     assert new[len(old):] == b"\n# UTKAST\n#   fel\n# - date: 14/1 2025\n#   minutes: 1:30\n"
@@ -366,11 +366,11 @@ def test_draft_is_a_comment_that_reads_back_as_before(portfolio: Path) -> None:
 def test_new_files_follow_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
     old = os.umask(umask)
     try:
-        write.atomic_write(tmp_path / "new.yaml", b"- a\n")
+        fileio.atomic_write(tmp_path / "new.yaml", b"- a\n")
         assert (tmp_path / "new.yaml").stat().st_mode & 0o777 == mode
         (tmp_path / "kept.yaml").write_bytes(b"")
         os.chmod(tmp_path / "kept.yaml", 0o640)
-        write.atomic_write(tmp_path / "kept.yaml", b"x")  # an existing file keeps its mode
+        fileio.atomic_write(tmp_path / "kept.yaml", b"x")  # an existing file keeps its mode
         assert (tmp_path / "kept.yaml").stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(old)

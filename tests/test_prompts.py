@@ -20,7 +20,7 @@ import pytest
 from stcli.load import load
 from tests.conftest import requires, write_portfolio
 
-pexpect = pytest.importorskip("pexpect")
+pexpect = pytest.importorskip("pexpect")  # a dev dependency: installed wherever tests run
 
 ST = Path(sys.executable).with_name("st")
 needs_st = requires(ST.exists(), "the `st` script is not installed")

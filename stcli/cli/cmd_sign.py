@@ -180,6 +180,7 @@ def _year_errors(evaluation: Evaluation, year: int) -> list[Finding]:
 
 
 def _add_signer(root: Path, principal: str, key: str, language: str) -> None:
+    from stcli.fileio import atomic_write
     from stcli.i18n import t
     from stcli.signoff import (
         ALLOWED_SIGNERS,
@@ -188,7 +189,6 @@ def _add_signer(root: Path, principal: str, key: str, language: str) -> None:
         parse_public_key,
         signer_line,
     )
-    from stcli.write import atomic_write
 
     if not PRINCIPAL.fullmatch(principal):
         fail(t("sign.error.bad_principal", language, name=principal))

@@ -65,13 +65,6 @@ class DelmalCatalog(NamedTuple):
     def __contains__(self, code: object) -> bool:
         return code in self.entries
 
-    def for_st(self) -> list[Delmal]:
-        """The ST delmål, BT excluded, in catalog order."""
-        return [d for d in self.entries.values() if d.group != "bt"]
-
-    def for_bt(self) -> list[Delmal]:
-        return [d for d in self.entries.values() if d.group == "bt"]
-
 
 def _entry(code: str, data: dict[str, Any], base: Delmal | None, by: str | None) -> Delmal:
     def pick(name: str, default: Any) -> Any:

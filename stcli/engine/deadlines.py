@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 
+from stcli.engine.records import Deadline
 from stcli.engine.settings import RuleSetting
 from stcli.findings import Msg
 from stcli.model import Profile
 from stcli.portfolio import Portfolio
 
 if TYPE_CHECKING:
-    from stcli.engine.progress import Deadline, Progress
+    from stcli.engine.records import Progress
 
 
 def _months(day: dt.date, months: int) -> dt.date:
@@ -27,11 +28,9 @@ def _months(day: dt.date, months: int) -> dt.date:
     return moved
 
 
-def _param(settings: dict[str, RuleSetting], code: str, name: str, default: Any) -> Any:
-    setting = settings.get(code)
-    if setting is None:
-        return default
-    return setting.params.get(name, default)
+def _param(settings: dict[str, RuleSetting], code: str, name: str) -> Any:
+    """A rule's parameter as the packs (and st.yaml) set it: the packs are its one source."""
+    return settings[code].params[name]
 
 
 def _active(settings: dict[str, RuleSetting], code: str) -> bool:
@@ -42,8 +41,6 @@ def _active(settings: dict[str, RuleSetting], code: str) -> bool:
 def upcoming_deadlines(portfolio: Portfolio, profile: Profile, progress: Progress,
                        settings: dict[str, RuleSetting]) -> Iterator[Deadline]:
     """Every deadline on or after as_of, in date order."""
-    from stcli.engine.progress import Deadline
-
     as_of = progress.as_of
     found: list[Deadline] = []
 
@@ -58,25 +55,25 @@ def upcoming_deadlines(portfolio: Portfolio, profile: Profile, progress: Progres
     # IUP revised every 12 months (M002)
     iups = [m.date for m in milestones if m.kind in ("iup", "iup-revision") and m.date <= as_of]
     if iups:
-        add(_months(max(iups), int(_param(settings, "M002", "within_months", 12))),
+        add(_months(max(iups), int(_param(settings, "M002", "within_months"))),
             "iup_revision", "M002")
     elif progress.st_year >= 1:
-        add(_months(profile.start, int(_param(settings, "M001", "within_months", 6))),
+        add(_months(profile.start, int(_param(settings, "M001", "within_months"))),
             "iup", "M001")
     if "st-kontrakt" not in kinds:
-        add(_months(profile.start, int(_param(settings, "M003", "within_months", 7))),
+        add(_months(profile.start, int(_param(settings, "M003", "within_months"))),
             "st_kontrakt", "M003")
 
     completion = progress.time.projected_completion
     if completion is not None:
         if "mitt-i-st-anmalan" not in kinds_any:
-            months = int(_param(settings, "M007", "months_before_completion", 18))
+            months = int(_param(settings, "M007", "months_before_completion"))
             add(_months(completion, -months), "mitt_i_st_registration", "M007")
         if "mitt-i-st" not in kinds_any:
-            months = int(_param(settings, "M008", "months_remaining", 12))
+            months = int(_param(settings, "M008", "months_remaining"))
             add(_months(completion, -months), "mitt_i_st", "M008")
         if not kinds_any & {"slutvardering", "specialistexamen"}:
-            months = int(_param(settings, "M009", "months_remaining", 3))
+            months = int(_param(settings, "M009", "months_remaining"))
             add(_months(completion, -months), "final_evaluation", "M009")
 
     # The current ST year's report and supervisor's statement (M004, M005)
@@ -94,7 +91,7 @@ def upcoming_deadlines(portfolio: Portfolio, profile: Profile, progress: Progres
 
     # BT certificate within 24 months of start (T005)
     if profile.regulation == "HSLF-FS 2021:8" and profile.bt and not profile.bt.approved:
-        months = int(_param(settings, "T005", "approval_within_months", 24))
+        months = int(_param(settings, "T005", "approval_within_months"))
         add(_months(profile.start, months), "bt_approval", "T005")
 
     # Planning forms for placements ahead (PL002)
@@ -104,14 +101,14 @@ def upcoming_deadlines(portfolio: Portfolio, profile: Profile, progress: Progres
         if placement.type != "sidotjanstgoring" or placement.start <= as_of:
             continue
         planning = placement.planning
-        exempt_units = _param(settings, "PL002", "exempt_units", [])
+        exempt_units = _param(settings, "PL002", "exempt_units")
         if variant in (None, "form_sent") and not (planning and planning.form_sent) and not (
                 exempt(placement.unit, exempt_units)):
-            months = int(_param(settings, "PL002", "form_sent_months_before", 3))
+            months = int(_param(settings, "PL002", "form_sent_months_before"))
             add(_months(placement.start, -months), "placement_form", "PL002",
                 specialty=placement.specialty, start=placement.start)
         if variant in (None, "contacted") and not (planning and planning.contacted):
-            months = int(_param(settings, "PL002", "contact_months_before", 2))
+            months = int(_param(settings, "PL002", "contact_months_before"))
             add(_months(placement.start, -months), "placement_contact", "PL002",
                 specialty=placement.specialty, start=placement.start)
 

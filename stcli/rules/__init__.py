@@ -68,14 +68,14 @@ class RuleContext:
 Check = Callable[[RuleContext], Iterable[Finding]]
 
 
-def milestone_within(ctx: RuleContext, kind: str, default_months: int) -> Iterator[Finding]:
+def milestone_within(ctx: RuleContext, kind: str) -> Iterator[Finding]:
     """The shape of M001 (IUP) and M003 (ST contract): a milestone of `kind` is due within
     `within_months` of the start of ST. Once that has passed, none dated by as_of is a
     finding (`missing`, the pack's severity); the first one made after the limit is info
     (`late`, saying when): it is done now, and a warning nobody can fix teaches nothing."""
     from stcli.engine.progress import months_between
 
-    months = int(ctx.params.get("within_months", default_months))
+    months = int(ctx.param("within_months"))
     due = months_between(ctx.profile.start, months)
     made = sorted((m for m in ctx.portfolio.milestones
                    if m.value.kind == kind and m.value.date <= ctx.as_of),
@@ -95,7 +95,6 @@ class Rule(NamedTuple):  # immutable; a NamedTuple is cheaper to create at impor
     name: str
     check: Check | None  # None: the loader reports it (D001-D005, D012)
     needs_profile: bool = True
-    tags: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -141,10 +140,3 @@ def _order(code: str) -> tuple[int, int]:
     rank = _FAMILY_ORDER.index(family) if family in _FAMILY_ORDER else len(_FAMILY_ORDER)
     return rank, number
 
-
-def severity_of(name: str) -> Severity:
-    return Severity(name)
-
-
-def iter_findings(checks: Iterable[Finding]) -> list[Finding]:
-    return list(checks)

@@ -20,8 +20,8 @@ from stcli.rules import RuleContext, rule
 
 @rule("A001", "assessments-per-year")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    full = int(ctx.params.get("min_per_year", 4))
-    most = int(ctx.params.get("max_per_year", 6))
+    full = int(ctx.param("min_per_year"))
+    most = int(ctx.param("max_per_year"))
     for year in ctx.progress.years:
         args: dict[str, Any] = {"year": year.number, "start": year.start, "end": year.end,
                 "count": year.assessments, "minimum": year.assessment_minimum,

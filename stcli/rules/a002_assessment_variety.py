@@ -16,7 +16,7 @@ from stcli.rules import RuleContext, rule
 
 @rule("A002", "assessment-variety")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    wanted = int(ctx.params.get("min_methods", 2))
+    wanted = int(ctx.param("min_methods"))
     for year in ctx.progress.years:
         if not year.completed or year.assessments == 0:
             continue

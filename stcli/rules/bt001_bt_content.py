@@ -68,7 +68,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return
     severity = Severity.INFO
     if not bt_approved(ctx) and bt is not None and bt.end is not None:
-        months = int(ctx.params.get("warn_before_end_months", 3))
+        months = int(ctx.param("warn_before_end_months"))
         if ctx.as_of >= months_between(bt.end, -months):
             severity = Severity.WARNING
     yield ctx.finding("delmal_without_evidence", located.at("bt") if bt else located.at(

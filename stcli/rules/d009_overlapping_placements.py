@@ -18,6 +18,7 @@ import heapq
 from collections.abc import Iterator
 from fractions import Fraction
 
+from stcli.engine.progress import employment_percent
 from stcli.findings import Finding
 from stcli.rules import RuleContext, rule
 
@@ -76,7 +77,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             step_at += 1
         segment_start = day
         while True:
-            employment = _employment(ctx, segment_start)
+            employment = employment_percent(ctx.profile, segment_start)
             total = fixed + whole * employment
             if len(running) >= 2 and total > employment and unreported:
                 while earliest[0] not in running:
@@ -102,12 +103,3 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 def _whole(value: Fraction) -> int | Fraction:
     """Percent as written: 100, not 100.0."""
     return int(value) if value.denominator == 1 else value
-
-
-def _employment(ctx: RuleContext, day: dt.date) -> Fraction:
-    percent = Fraction(100) if not ctx.profile.employment else Fraction(0)
-    for step in sorted(ctx.profile.employment, key=lambda s: s.from_):
-        if step.from_ <= day:
-            percent = Fraction(step.percent)
-    return percent
-

@@ -83,7 +83,7 @@ def near_completion(ctx: RuleContext) -> bool:
     completion = ctx.progress.time.projected_completion
     if completion is None:
         return False
-    months = int(ctx.params.get("warn_within_months", 12))
+    months = int(ctx.param("warn_within_months"))
     return ctx.as_of >= months_between(completion, -months)
 
 

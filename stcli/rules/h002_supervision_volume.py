@@ -23,7 +23,7 @@ from stcli.rules import RuleContext, rule
 
 @rule("H002", "supervision-volume")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    minimum = Fraction(str(ctx.params.get("min_minutes_per_week", 60)))
+    minimum = Fraction(str(ctx.param("min_minutes_per_week")))
     for year in ctx.progress.years:
         pace = year.minutes_per_week
         if pace is None:

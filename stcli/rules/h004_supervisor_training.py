@@ -27,7 +27,7 @@ def _shown(day: dt.date) -> str:
 
 @rule("H004", "supervisor-training")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    years = int(ctx.params.get("max_training_age_years", 0))
+    years = int(ctx.param("max_training_age_years"))
     located = ctx.portfolio.profile
     assert located is not None
     for index, supervisor in enumerate(ctx.profile.supervisors):

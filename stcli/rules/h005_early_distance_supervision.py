@@ -18,7 +18,7 @@ from stcli.rules import RuleContext, rule
 
 @rule("H005", "early-distance-supervision")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    year = int(ctx.params.get("from_st_year", 2))
+    year = int(ctx.param("from_st_year"))
     start = ctx.profile.start
     allowed_from = add_years(start, year - 1)
     for item in ctx.portfolio.supervision:

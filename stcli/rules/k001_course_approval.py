@@ -9,7 +9,7 @@ with `funding`:
   the course has started: warning;
 * no `funding.approved` yet and the deadline still ahead: the application may still be
   approved in time (the source allows booking before approval), so this is a reminder
-  (info) naming the deadline, read from the progress model's deadlines.
+  (info) naming the deadline (the one `st status` lists among the deadlines).
 """
 
 from __future__ import annotations
@@ -42,12 +42,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         elif deadline is None and course.start <= ctx.as_of:
             yield ctx.finding("not_approved", position, hint="record_approval", **facts)
         elif deadline is not None:
-            upcoming = next((d for d in ctx.progress.deadlines
-                             if d.code == "K001" and d.what.args.get("title") == course.title
-                             and d.date == deadline), None)
+            # the progress model's K001 deadline for this course is this same date
             yield ctx.finding("pending", position, severity=Severity.INFO,
-                              hint="record_approval",
-                              **{**facts, "deadline": upcoming.date if upcoming else deadline})
+                              hint="record_approval", **facts)
         else:
             yield ctx.finding("pending_no_deadline", position, severity=Severity.INFO,
                               hint="record_approval", **facts)

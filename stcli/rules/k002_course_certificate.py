@@ -16,7 +16,7 @@ from stcli.rules import RuleContext, rule
 
 @rule("K002", "course-certificate")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    grace = int(ctx.params.get("grace_days", 30))
+    grace = int(ctx.param("grace_days"))
     for item in ctx.portfolio.courses:
         course = item.value
         if course.certificate == "signed":

@@ -15,12 +15,10 @@ from collections.abc import Iterator
 from stcli.findings import Finding
 from stcli.rules import RuleContext, rule
 
-DEFAULT_SPECIALTIES = ("gynekologi", "obstetrik", "barn-och-ungdomsmedicin", "akut-barnsjukvard")
-
 
 @rule("K003", "course-collision")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    specialties = {str(s) for s in ctx.params.get("specialties", DEFAULT_SPECIALTIES)}
+    specialties = {str(s) for s in ctx.param("specialties")}
     placements = [
         p for p in ctx.portfolio.placements
         if p.value.type == "sidotjanstgoring" and p.value.specialty in specialties

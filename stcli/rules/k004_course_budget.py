@@ -24,8 +24,8 @@ from stcli.rules import RuleContext, rule
 @rule("K004", "course-budget")
 def check(ctx: RuleContext) -> Iterator[Finding]:
     limits = {
-        True: int(ctx.params.get("max_mandatory_per_year", 2)),
-        False: int(ctx.params.get("max_other_per_year", 2)),
+        True: int(ctx.param("max_mandatory_per_year")),
+        False: int(ctx.param("max_other_per_year")),
     }
     groups: dict[tuple[int, bool], list[Located[Course]]] = {}
     for item in ctx.portfolio.courses:

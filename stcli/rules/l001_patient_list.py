@@ -30,8 +30,8 @@ from stcli.rules import RuleContext, rule
 LAST_HALF_YEAR = 6  # months before the requirement is met: "det sista halvåret"
 
 
-def _param(ctx: RuleContext, name: str, default: int) -> Fraction:
-    return Fraction(str(ctx.params.get(name, default)))
+def _param(ctx: RuleContext, name: str) -> Fraction:
+    return Fraction(str(ctx.param(name)))
 
 
 def _whole(value: Fraction) -> int:
@@ -57,14 +57,14 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                             "served": time.served, "required": time.required}
     if variant == "gavleborg":
         years = time.served / 12
-        end_min, end_max = _param(ctx, "end_min", 1200), _param(ctx, "end_max", 1300)
+        end_min, end_max = _param(ctx, "end_min"), _param(ctx, "end_max")
         if time.remaining <= LAST_HALF_YEAR:
             low, high = end_min, end_max
             last_half_year = True
         else:
-            per_year = _param(ctx, "per_year", 150)
-            low = min(_param(ctx, "start_min", 500) + per_year * years, end_min)
-            high = min(_param(ctx, "start_max", 600) + per_year * years, end_max)
+            per_year = _param(ctx, "per_year")
+            low = min(_param(ctx, "start_min") + per_year * years, end_min)
+            high = min(_param(ctx, "start_max") + per_year * years, end_max)
             last_half_year = False
         low, high = low * share, high * share
         if low <= step.size <= high:
@@ -82,6 +82,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     else:
         if time.served * 2 < time.required:
             return
-        target = _param(ctx, "mid_st", 550) * share
+        target = _param(ctx, "mid_st") * share
         if step.size < target:
             yield ctx.finding("below_mid_st", position, target=_whole(target), **args)

@@ -22,4 +22,4 @@ from stcli.rules import RuleContext, milestone_within, rule
 
 @rule("M001", "iup")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    return milestone_within(ctx, "iup", 6)
+    return milestone_within(ctx, "iup")

@@ -19,7 +19,7 @@ KINDS = ("iup", "iup-revision")
 
 @rule("M002", "iup-revision")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    months = int(ctx.params.get("within_months", 12))
+    months = int(ctx.param("within_months"))
     plans = [m for m in ctx.portfolio.milestones
              if m.value.kind in KINDS and m.value.date <= ctx.as_of]
     if not plans:

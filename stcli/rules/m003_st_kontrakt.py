@@ -16,4 +16,4 @@ from stcli.rules import RuleContext, milestone_within, rule
 
 @rule("M003", "st-kontrakt")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    return milestone_within(ctx, "st-kontrakt", 7)
+    return milestone_within(ctx, "st-kontrakt")

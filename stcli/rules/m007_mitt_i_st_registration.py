@@ -36,7 +36,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                            key=lambda m: m.value.date)
     if any(m.value.date <= ctx.as_of for m in registrations):
         return
-    months = int(ctx.params.get("months_before_completion", 18))
+    months = int(ctx.param("months_before_completion"))
     due = months_between(completion, -months)
     facts: dict[str, Any] = {"due": due, "completion": completion, "months": months}
     if ctx.as_of > due:
@@ -48,7 +48,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding("planned_late", planned.at("date"), day=planned.value.date,
                               **facts)
         return
-    window = int(ctx.params.get("reminder_months", 3))
+    window = int(ctx.param("reminder_months"))
     deadline = next((d for d in ctx.progress.deadlines
                      if d.code == "M007" and d.what.key == "deadline.mitt_i_st_registration"),
                     None)

@@ -20,7 +20,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     completion = ctx.progress.time.projected_completion
     if completion is None:
         return
-    months = int(ctx.params.get("months_remaining", 12))
+    months = int(ctx.param("months_remaining"))
     if ctx.as_of < months_between(completion, -months):
         return
     if any(m.value.kind == "mitt-i-st" for m in ctx.portfolio.milestones):

@@ -23,7 +23,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     completion = ctx.progress.time.projected_completion
     if completion is None:
         return
-    months = int(ctx.params.get("months_remaining", 3))
+    months = int(ctx.param("months_remaining"))
     if ctx.as_of < months_between(completion, -months):
         return
     if any(m.value.kind in KINDS for m in ctx.portfolio.milestones):

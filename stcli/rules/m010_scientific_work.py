@@ -26,12 +26,10 @@ from stcli.findings import PORTFOLIO, Finding, Severity
 from stcli.portfolio import activity_first_day, activity_last_day
 from stcli.rules import RuleContext, rule
 
-DEFAULT_WORDS = ("vetenskaplig metodik", "vetenskapsmetodik", "forskningsmetodik")
-
 
 def served_threshold(ctx: RuleContext) -> tuple[bool, Fraction]:
     """Whether `served_share` of the required months is served, and that many months."""
-    share = Fraction(str(ctx.params.get("served_share", 0.5)))
+    share = Fraction(str(ctx.param("served_share")))
     threshold = ctx.progress.time.required * share
     return ctx.progress.time.served >= threshold, threshold
 
@@ -56,7 +54,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if work.value.presented is None:
             yield ctx.finding("not_presented", work.at("status"), severity=Severity.INFO,
                               hint="add_presented", title=work.value.title or "")
-    words = [str(w).casefold() for w in ctx.params.get("method_course_words", DEFAULT_WORDS)]
+    words = [str(w).casefold() for w in ctx.param("method_course_words")]
     courses = sorted((c for c in ctx.portfolio.courses
                       if any(w in c.value.title.casefold() for w in words)),
                      key=lambda c: c.value.start)

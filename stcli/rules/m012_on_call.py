@@ -61,7 +61,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _jour(ctx: RuleContext) -> Iterator[Finding]:
-    number = int(ctx.params.get("jour_by_st_year", 1))
+    number = int(ctx.param("jour_by_st_year"))
     year = ctx.progress.year(number)
     if year is None or not year.completed:
         return
@@ -79,7 +79,7 @@ def _jour(ctx: RuleContext) -> Iterator[Finding]:
 def _beredskap(ctx: RuleContext) -> Iterator[Finding]:
     entries = _entries(ctx, "beredskap")
     completion = ctx.progress.time.projected_completion
-    months = int(ctx.params.get("beredskap_months_before_completion", 6))
+    months = int(ctx.param("beredskap_months_before_completion"))
     if completion is not None and ctx.as_of >= months_between(completion, -months) \
             and not _started(ctx, entries):
         yield ctx.finding("no_beredskap", hint="add_beredskap", completion=completion,
@@ -88,7 +88,7 @@ def _beredskap(ctx: RuleContext) -> Iterator[Finding]:
         return
     first = entries[0]
     day = activity_first_day(first.value)
-    share = Fraction(str(ctx.params.get("beredskap_not_before_share", 0.5)))
+    share = Fraction(str(ctx.param("beredskap_not_before_share")))
     threshold = _share_date(ctx, share)
     if day >= ctx.profile.start and threshold is not None and day < threshold:
         yield ctx.finding("beredskap_early", first.at("start") if first.value.start

@@ -25,43 +25,28 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
+from stcli.engine.progress import employment_percent
 from stcli.findings import Finding
-from stcli.model import Placement, Profile
+from stcli.model import Placement
 from stcli.portfolio import Located
 from stcli.rules import RuleContext, rule
 
 DAY = dt.timedelta(days=1)
 
-DEFAULT_WEEKS: dict[str, int] = {
-    "internmedicin": 16,
-    "psykiatri": 12,
-    "barn-och-ungdomsmedicin": 8,
-    "akut-barnsjukvard": 4,
-    "gynekologi": 4,
-}
-DEFAULT_INTERNMEDICIN_WITHOUT_SWEDISH_AT = 24
 WITHOUT_AT_KEY = "internmedicin_without_swedish_at"
 
 
-def _employment_percent(profile: Profile, day: dt.date) -> Fraction:
-    percent = Fraction(100) if not profile.employment else Fraction(0)
-    for step in sorted(profile.employment, key=lambda s: s.from_):
-        if step.from_ <= day:
-            percent = Fraction(step.percent)
-    return percent
-
 
 def placement_weeks(ctx: RuleContext, placement: Placement) -> Fraction:
-    """Weeks of the trainee's working time spent in the placement (see the module doc)."""
-    if placement.end < placement.start:
-        return Fraction(0)
+    """Weeks of the trainee's working time spent in the placement (see the module doc); 0
+    for one that ends before it starts (D006 reports that)."""
     timeline = ctx.progress.timeline
     total = Fraction(0)
     day = placement.start
     while day <= placement.end:
         share = Fraction(1)
         if placement.percent is not None:
-            employment = _employment_percent(ctx.profile, day)
+            employment = employment_percent(ctx.profile, day)
             if employment > 0:
                 share = min(Fraction(1), Fraction(placement.percent) / employment)
         total += share * (1 - timeline.leave_share(day))
@@ -72,24 +57,17 @@ def placement_weeks(ctx: RuleContext, placement: Placement) -> Fraction:
 def _required(ctx: RuleContext) -> dict[str, int]:
     """Weeks by specialty from the `weeks` parameter, whose `internmedicin_without_swedish_at`
     replaces `internmedicin` for a trainee without Swedish AT."""
-    weeks: dict[str, int] = dict(DEFAULT_WEEKS)
-    without_at = DEFAULT_INTERNMEDICIN_WITHOUT_SWEDISH_AT
-    configured: Any = ctx.params.get("weeks")
-    if isinstance(configured, dict):
-        for key, value in configured.items():
-            if key == WITHOUT_AT_KEY:
-                without_at = int(value)
-            else:
-                weeks[str(key)] = int(value)
-    if not ctx.profile.swedish_at and "internmedicin" in weeks:
-        weeks["internmedicin"] = without_at
+    configured: dict[str, Any] = ctx.param("weeks")
+    weeks = {str(key): int(value) for key, value in configured.items() if key != WITHOUT_AT_KEY}
+    if not ctx.profile.swedish_at and "internmedicin" in weeks and WITHOUT_AT_KEY in configured:
+        weeks["internmedicin"] = int(configured[WITHOUT_AT_KEY])
     return weeks
 
 
 def counts_with(ctx: RuleContext) -> dict[str, str]:
     """Specialty -> the mandatory specialty whose length it counts towards (beroende ->
     psykiatri), from the `counts_with` parameter."""
-    configured: Any = ctx.params.get("counts_with")
+    configured: Any = ctx.param("counts_with")
     return {str(k): str(v) for k, v in configured.items()} if isinstance(
         configured, dict) else {}
 

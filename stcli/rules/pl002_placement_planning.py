@@ -31,12 +31,11 @@ from stcli.model import Placement
 from stcli.portfolio import Located
 from stcli.rules import RuleContext, rule
 
-VARIANTS: dict[str, tuple[str, str, int, str]] = {
-    # variant: (planning field, months parameter, default months, deadline message key)
-    "form_sent": ("form_sent", "form_sent_months_before", 3, "deadline.placement_form"),
-    "contacted": ("contacted", "contact_months_before", 2, "deadline.placement_contact"),
+VARIANTS: dict[str, tuple[str, str, str]] = {
+    # variant: (planning field, months parameter, deadline message key)
+    "form_sent": ("form_sent", "form_sent_months_before", "deadline.placement_form"),
+    "contacted": ("contacted", "contact_months_before", "deadline.placement_contact"),
 }
-DEFAULT_EXEMPT_UNITS = ("Medicinkliniken Västerås",)
 
 
 def _deadline_for(ctx: RuleContext, key: str, placement: Placement) -> Deadline | None:
@@ -51,8 +50,8 @@ def _deadline_for(ctx: RuleContext, key: str, placement: Placement) -> Deadline 
 
 def _check_one(ctx: RuleContext, item: Located[Placement], variant: str) -> Iterator[Finding]:
     placement = item.value
-    field, param, default, deadline_key = VARIANTS[variant]
-    months = int(ctx.params.get(param, default))
+    field, param, deadline_key = VARIANTS[variant]
+    months = int(ctx.param(param))
     due = months_between(placement.start, -months)
     recorded: dt.date | None = getattr(placement.planning, field, None)
     facts: dict[str, Any] = {"specialty": placement.specialty, "unit": placement.unit,
@@ -67,7 +66,7 @@ def _check_one(ctx: RuleContext, item: Located[Placement], variant: str) -> Iter
         yield ctx.finding(key, item.at("start"), hint=f"{variant}_record", **facts)
         return
     deadline = _deadline_for(ctx, deadline_key, placement)
-    window = int(ctx.params.get("remind_within_months", 3))
+    window = int(ctx.param("remind_within_months"))
     if deadline is not None and months_between(deadline.date, -window) <= ctx.as_of:
         yield ctx.finding(f"{variant}_reminder", item.at("start"), severity=Severity.INFO,
                           hint=f"{variant}_record", **{**facts, "due": deadline.date})
@@ -77,7 +76,7 @@ def _check_one(ctx: RuleContext, item: Located[Placement], variant: str) -> Iter
 def check(ctx: RuleContext) -> Iterator[Finding]:
     variant = ctx.setting.variant
     variants = (variant,) if variant in VARIANTS else tuple(VARIANTS)
-    exempt_units = ctx.params.get("exempt_units", DEFAULT_EXEMPT_UNITS)
+    exempt_units = ctx.param("exempt_units")
     for item in ctx.portfolio.placements:
         if item.value.type != "sidotjanstgoring" or item.value.end < item.value.start:
             continue

@@ -18,6 +18,7 @@ from fractions import Fraction
 
 from dateutil.relativedelta import relativedelta
 
+from stcli.engine.progress import employment_percent
 from stcli.findings import Finding, Severity
 from stcli.model import Placement, Profile
 from stcli.rules import RuleContext, rule
@@ -31,24 +32,17 @@ def whole_months(start: dt.date, end: dt.date) -> int:
     return int(delta.years * 12 + delta.months)
 
 
-def _employment_percent(profile: Profile, day: dt.date) -> Fraction:
-    percent = Fraction(100) if not profile.employment else Fraction(0)
-    for step in sorted(profile.employment, key=lambda s: s.from_):
-        if step.from_ <= day:
-            percent = Fraction(step.percent)
-    return percent
-
 
 def _split(profile: Profile, placement: Placement) -> bool:
     if placement.percent is None:
         return False
-    return Fraction(placement.percent) < _employment_percent(profile, placement.start)
+    return Fraction(placement.percent) < employment_percent(profile, placement.start)
 
 
 @rule("PL003", "homecoming-days")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    min_days = int(ctx.params.get("min_weeks", 6)) * 7
-    per_month = int(ctx.params.get("days_per_month", 1))
+    min_days = int(ctx.param("min_weeks")) * 7
+    per_month = int(ctx.param("days_per_month"))
     for item in ctx.portfolio.placements:
         placement = item.value
         if placement.type != "sidotjanstgoring" or placement.end < placement.start:

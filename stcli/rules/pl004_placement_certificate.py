@@ -19,7 +19,7 @@ TYPES = ("sidotjanstgoring", "auskultation")
 
 @rule("PL004", "placement-certificate")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    grace = int(ctx.params.get("grace_days", 30))
+    grace = int(ctx.param("grace_days"))
     for item in ctx.portfolio.placements:
         placement = item.value
         if placement.type not in TYPES or placement.certificate == "signed":

@@ -21,7 +21,7 @@ DAY = dt.timedelta(days=1)
 
 @rule("PL005", "external-placement")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    months = int(ctx.params.get("max_months", 1))
+    months = int(ctx.param("max_months"))
     for item in ctx.portfolio.placements:
         placement = item.value
         if not placement.external or placement.end < placement.start:

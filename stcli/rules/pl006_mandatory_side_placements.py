@@ -17,13 +17,10 @@ from stcli.findings import Finding, Severity
 from stcli.rules import RuleContext, rule
 from stcli.rules.g001_delmal_evidence import completion_args, near_completion
 
-DEFAULT_SPECIALTIES = ("internmedicin", "psykiatri", "barn-och-ungdomsmedicin",
-                       "akut-barnsjukvard", "gynekologi")
-
 
 @rule("PL006", "mandatory-side-placements")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    wanted = [str(s) for s in ctx.params.get("specialties", DEFAULT_SPECIALTIES)]
+    wanted = [str(s) for s in ctx.param("specialties")]
     present = {item.value.specialty for item in ctx.portfolio.placements
                if item.value.type == "sidotjanstgoring"}
     missing = [s for s in wanted if s not in present]

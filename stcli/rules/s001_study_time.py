@@ -21,7 +21,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     hours = ctx.profile.study_hours_per_week
     if hours is None:
         return
-    full = Fraction(str(ctx.params.get("hours_per_week_full_time", 4)))
+    full = Fraction(str(ctx.param("hours_per_week_full_time")))
     percent = ctx.progress.time.percent_now
     required = full * percent / 100
     if Fraction(hours) >= required:

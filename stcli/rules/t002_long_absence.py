@@ -46,7 +46,7 @@ def _crossing(ctx: RuleContext, year: StYear, limit: int) -> Position:
 
 @rule("T002", "long-absence")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    limit = int(ctx.params.get("max_days", 30))
+    limit = int(ctx.param("max_days"))
     for year in ctx.progress.years:
         if year.absence_days > limit:
             yield ctx.finding(

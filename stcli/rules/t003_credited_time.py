@@ -18,7 +18,7 @@ from stcli.rules import RuleContext, rule
 
 @rule("T003", "credited-time")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    limit = Fraction(str(ctx.params.get("max_months", 6)))
+    limit = Fraction(str(ctx.param("max_months")))
     credited = ctx.progress.time.credited
     if credited <= limit:
         return

@@ -36,8 +36,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return
     located = ctx.portfolio.profile
     assert located is not None
-    minimum = Fraction(str(ctx.params.get("min_bt_months", 6)))
-    within = int(ctx.params.get("approval_within_months", 24))
+    minimum = Fraction(str(ctx.param("min_bt_months")))
+    within = int(ctx.param("approval_within_months"))
     bt = profile.bt
     if bt is not None and bt.end is not None and bt.end >= bt.start:
         months = ctx.progress.timeline.month_credit(bt.start, bt.end)
