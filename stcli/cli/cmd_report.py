@@ -14,8 +14,9 @@ from stcli.cli.common import (
     LangOption,
     PathArg,
     early_language,
-    evaluate_portfolio,
     fail,
+    locate,
+    parse_as_of,
 )
 
 FORMATS = ("md", "html")
@@ -50,7 +51,13 @@ def report(
         fail(t("cli.bad_format", language, value=output_format, choices=list(FORMATS)))
     from stcli.render.report import ReportError, render
 
-    evaluation, language = evaluate_portfolio(path, as_of, lang)
+    from stcli.engine.evaluate import evaluate
+    from stcli.i18n import resolve_language
+
+    # A report at a date knows only what was recorded by then (engine/asof.py): no
+    # warnings about later sessions, no certificate signed before it was.
+    evaluation = evaluate(locate(path, language), parse_as_of(as_of, language), scoped=True)
+    language = resolve_language(lang, evaluation.language)
     day = evaluation.as_of
     if evaluation.progress is None or evaluation.catalog is None:
         fail(t("report.cli.no_profile", language))

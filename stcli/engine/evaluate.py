@@ -27,6 +27,8 @@ class Evaluation:
     files_read: int = 0
     entries: int = 0
     language: str | None = field(default=None)
+    # the loader's and the settings' findings, before any rule ran (`evaluate_at` reuses them)
+    loaded_findings: list[Finding] = field(default_factory=list)
 
     @property
     def regulation(self) -> str | None:
@@ -39,9 +41,15 @@ class Evaluation:
         return profile.value.region if profile else None
 
 
-def evaluate(root: Path, as_of: dt.date) -> Evaluation:
+def evaluate(root: Path, as_of: dt.date, scoped: bool = False) -> Evaluation:
+    """Judge the portfolio at `as_of`. `scoped` (reports): leave out what was recorded
+    after `as_of` (engine/asof.py) instead of warning about it."""
     loaded = load(root)
     portfolio = loaded.portfolio
+    if scoped:
+        from stcli.engine.asof import portfolio_at
+
+        portfolio = portfolio_at(portfolio, as_of)
     findings = list(loaded.findings)
     located = portfolio.profile
     if located is None:
@@ -51,7 +59,29 @@ def evaluate(root: Path, as_of: dt.date) -> Evaluation:
         findings.extend(setting_findings)
     entries = sum(len(portfolio.entries(kind)) for kind in _KINDS)
     evaluation = Evaluation(Path(portfolio.root), as_of, portfolio, findings, settings,
-                            files_read=loaded.files_read, entries=entries)
+                            files_read=loaded.files_read, entries=entries,
+                            loaded_findings=list(findings))
+    return _judge(evaluation)
+
+
+def evaluate_at(base: Evaluation, recorded_by: dt.date, as_of: dt.date) -> Evaluation:
+    """The portfolio `base` loaded, as recorded by `recorded_by`, judged at `as_of` (the
+    annual report judges a past ST year the day after it ended). No second load."""
+    from stcli.engine.asof import portfolio_at
+
+    portfolio = portfolio_at(base.portfolio, recorded_by)
+    evaluation = Evaluation(base.root, as_of, portfolio, list(base.loaded_findings),
+                            base.settings, files_read=base.files_read, entries=base.entries,
+                            loaded_findings=base.loaded_findings)
+    return _judge(evaluation)
+
+
+def _judge(evaluation: Evaluation) -> Evaluation:
+    """Progress once, then every active rule; the findings configured."""
+    portfolio, findings, settings = evaluation.portfolio, evaluation.findings, \
+        evaluation.settings
+    as_of = evaluation.as_of
+    located = portfolio.profile
     rules = all_rules()
     if located is not None:
         profile = located.value

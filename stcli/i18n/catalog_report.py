@@ -187,8 +187,12 @@ MESSAGES.update({
     "report.leave": ("Ledighet", "Leave"),
     "report.st_start": ("ST-start", "start of ST"),
     "report.st_year": ("ST-år", "ST year"),
-    # a soft hyphen, so that a narrow table cell can break the word
-    "report.employment_percent": ("tjänstgörings\u00adgraden", "employment percent"),
+    "report.mandatory": ("obligatorisk", "mandatory"),
+    "report.counts_as": ("räknas som ST-tid", "counts as ST time"),
+    "report.judged_at_end": ("avslutat, bedömt vid årets slut {day}",
+                             "completed, judged at the year's end {day}"),
+    "report.resolved_by": ("åtgärdat per {day}", "resolved by {day}"),
+    "report.print.page": ("Sida {page} av {pages}", "Page {page} of {pages}"),
     "report.form": ("bilaga {number}", "form {number}"),
     # titles
     "report.annual.title": ("Årsrapport ST-år {year}", "Annual report, ST year {year}"),
@@ -210,6 +214,8 @@ MESSAGES.update({
     "report.field.home_unit": ("Basenhet", "Home unit"),
     "report.field.st_start": ("ST började", "ST started"),
     "report.field.as_of": ("Per datum", "As of"),
+    "report.field.main_supervisor": ("Huvudhandledare", "Main supervisor"),
+    "report.field.director": ("Studierektor", "Director of studies"),
     # sections
     "report.section.time": ("Tjänstgöringstid", "Time served"),
     "report.section.employment": ("Anställning och ledighet", "Employment and leave"),
@@ -222,6 +228,8 @@ MESSAGES.update({
     "report.section.delmal_year": (
         "Delmål vid årets början och slut", "Delmål at the start and end of the year"),
     "report.section.findings": ("Öppna fynd", "Open findings"),
+    "report.section.todo": ("Att åtgärda", "To act on"),
+    "report.section.state": ("Portföljen per {day}", "The portfolio as of {day}"),
     "report.section.plan": ("Plan för nästa år", "Plan for next year"),
     "report.section.signatures": ("Underskrifter", "Signatures"),
     "report.section.service": ("Tjänstgöringsförteckning", "Service list"),
@@ -233,9 +241,9 @@ MESSAGES.update({
         "Served in the ST year (converted to full time)",
     ),
     "report.time.served_total_year": (
-        "Totalt till och med {day}", "In total up to and including {day}"),
+        "Totalt till och med {day} (av krav)", "In total up to and including {day} (of required)"),
     "report.time.served_total_now": (
-        "Totalt per {day} (krav)", "In total as of {day} (required)"),
+        "Tjänstgjort totalt per {day} (av krav)", "Served in total as of {day} (of required)"),
     "report.time.credited": ("Därav tillgodoräknad tid", "Of which credited time"),
     "report.time.remaining": ("Kvar", "Remaining"),
     "report.time.projected": ("Beräknat slutdatum", "Projected completion"),
@@ -294,6 +302,7 @@ MESSAGES.update({
     "report.col.months_full": (
         "Antal månader omräknat till heltid", "Months converted to full time"),
     "report.col.evidence": ("Underlag", "Evidence"),
+    "report.col.what": ("Vad", "What"),
     "report.col.form": ("Intygsblankett", "Certificate form"),
     # empty sections
     "report.none.leave": ("Ingen ledighet under året.", "No leave in the year."),
@@ -307,7 +316,8 @@ MESSAGES.update({
     "report.supervision.weeks": (
         "Veckor i tjänst utanför sommarfönstret", "Weeks in service outside the summer window"),
     "report.supervision.per_week": (
-        "Minuter per vecka i tjänst (minst 60)", "Minutes per week in service (at least 60)"),
+        "Minuter per vecka i tjänst (minst {minimum})",
+        "Minutes per week in service (at least {minimum})"),
     "report.supervision.forms": ("Former", "Forms"),
     "report.supervision.per_month": ("Handledning per månad (timmar)",
                                      "Supervision per month (hours)"),
@@ -369,12 +379,36 @@ MESSAGES.update({
         "{error} errors, {warning} warnings and {info} notes as of the date.",
     ),
     "report.findings.none": ("Inga öppna fynd.", "No open findings."),
+    # the year's findings and the state at as_of
+    "report.todo.none": (
+        "Inga fel eller varningar om året.", "No errors or warnings about the year."),
+    "report.state.delmal": ("Delmål", "Delmål"),
+    "report.state.delmal_value": (
+        "{complete} av {total} med underlag för alla krav, {certified} intygade",
+        "{complete} of {total} with evidence for every requirement, {certified} certified",
+    ),
+    "report.state.findings": ("Fynd", "Findings"),
+    "report.state.new": (
+        "Tillkommet efter årets slut ({day}):", "Arisen after the year's end ({day}):"),
+    "report.activities.certificate_note": (
+        "Intyg gäller bara aktiviteter som är underlag för delmål (kvalitets- och "
+        "utvecklingsarbete, vetenskapligt arbete); ST-dagar, jour och liknande har inget.",
+        "Certificates apply only to activities that are evidence for delmål (quality and "
+        "development work, scientific work); ST days, on-call and the like have none.",
+    ),
     # plan and signatures
+    "report.plan.intro": (
+        "ST-år {year} ({period}): det som redan finns i portföljen och det som ska göras.",
+        "ST year {year} ({period}): what the portfolio already holds and what falls due.",
+    ),
+    "report.plan.due": ("senast", "due"),
+    "report.plan.nothing": (
+        "Portföljen har inget planerat för året ännu.",
+        "The portfolio has nothing planned for the year yet.",
+    ),
     "report.plan.prompt": (
-        "Mål, placeringar, kurser och aktiviteter för nästa ST-år (fylls i vid "
-        "årsuppföljningen):",
-        "Goals, placements, courses and activities for the next ST year (filled in at the "
-        "annual review):",
+        "Mål och övrigt för nästa ST-år (fylls i vid årsuppföljningen):",
+        "Goals and more for the next ST year (filled in at the annual review):",
     ),
     "report.sign.trainee": ("ST-läkare", "Trainee"),
     "report.sign.supervisor": ("Huvudhandledare", "Main supervisor"),

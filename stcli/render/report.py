@@ -123,47 +123,133 @@ def _read(path: Path, shown: str, lang: str) -> str:
 
 # --- escaping --------------------------------------------------------------------------------
 
-_MD_BACKSLASH = re.compile(r"([\\`*_\[\]{}()#!|~$^@%+=])")
-_MD_LINE_START = re.compile(r"^(\d+)(?=[.)])")
+# Only what would change the rendering in CommonMark, GFM tables and GitHub's extensions:
+# backticks, `*`, `~` (strikethrough), `$` (math), `|` (table cells), `[` (links, images,
+# footnotes), `<` (raw HTML, autolinks), `_` where it can open or close emphasis, a
+# backslash before punctuation, `&` starting an entity. Parentheses, `=`, `%`, `#`
+# inside a line and the rest read the same unescaped and stay as they are.
+_MD_SPECIAL = re.compile(r"[`*~$|\[<]|(?<![^\W_])_|_(?![^\W_])|\\(?=[!-/:-@\[-`{-~])")
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_LINE_START = re.compile(r"^(?:([-+#>=])|(\d+)(?=[.)]))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WHITESPACE = re.compile(r"\s+")
 
 
 def md_escape(text: str, line_start: bool = True) -> str:
-    """Portfolio text as inert GitHub/GitLab Markdown on one line (table cells, list items).
+    """Portfolio text as inert Markdown on one line (a table cell, a list item).
 
-    `&`, `<` and `>` become entities (no raw HTML, no autolinks, no entity tricks); every
-    other character that Markdown, GFM tables, math or GitLab references give a meaning
-    is backslash-escaped; line breaks become spaces. The text reads the same rendered.
+    Line breaks become spaces; every character that would start markup is
+    backslash-escaped, nothing else, so the text reads the same raw and rendered.
+    `line_start`: the text may begin a line, where a list marker or `#` would start a block.
     """
     text = _CONTROL.sub("", text)
     text = _WHITESPACE.sub(" ", text).strip()
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_BACKSLASH.sub(r"\\\1", text)
-    # A list marker at the start (`- x`, `1. x`) would start a list inside a list item.
+    text = _MD_ENTITY.sub("&amp;", text)
+    text = _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
     if not line_start:
         return text
-    if text.startswith("-"):
-        return "\\" + text
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\", text, count=1)
+    return _MD_LINE_START.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\", text, count=1)
 
 
-# Our own words (labels, headings) in Markdown: the catalog is ours, but escape the few
-# characters that would bite anyway; dates and numbers pass unchanged.
+# Our own words (labels, headings, messages) in Markdown: the catalog writes `code` on
+# purpose; only the characters that would bite in a table or a list are escaped.
+_MD_OWN = re.compile(r"[|<*\[]|(?<![^\W_])_|_(?![^\W_])")
+
+
 def _md_own(text: str) -> str:
-    return re.sub(r"([|\\<>*_\[\]`])", r"\\\1", text)
+    return _MD_OWN.sub(lambda m: "\\" + m.group(0), text)
 
 
-_LONG_WORD = re.compile(r"\S{20,}")
+_MD_BLOCK_START = re.compile(r"^(?:[-+*#>=|<]|```|~~~|\d+[.)])")
+_MD_TABLE_ROW = re.compile(r"^\|.*\|$")
+_MD_TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
+_MD_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+MD_WIDTH = 100
 
 
-def _breakable(text: str) -> str:
-    """A zero-width space every 12 characters of a long word of the portfolio's (a link, a
-    compound), so that a table cell can wrap it and no table grows wider than the A4 page.
-    The report's own words are left whole."""
-    return _LONG_WORD.sub(
-        lambda m: "\u200b".join(m.group(0)[i:i + 12] for i in range(0, len(m.group(0)), 12)),
-        text)
+def _md_wrap(line: str) -> list[str]:
+    """A paragraph or list-item line folded at MD_WIDTH columns where a space is; a break is
+    never put where the next line would start a block (`- `, `1.`, `#` …)."""
+    indent = "  " if line.startswith("- ") else "   " if re.match(r"\d\. ", line) else ""
+    words = line.split(" ")
+    lines: list[str] = []
+    current = words[0]
+    for word in words[1:]:
+        fits = len(current) + 1 + len(word) <= MD_WIDTH
+        if fits or not word or _MD_BLOCK_START.match(word) or current.endswith("\\") \
+                or current.strip() in ("-", ""):
+            current += " " + word
+        else:
+            lines.append(current)
+            current = indent + word
+    lines.append(current)
+    return lines
+
+
+def _md_table(rows: list[str]) -> list[str]:
+    """A pipe table with its columns padded to one width: it reads as a table raw."""
+    cells = [[c.strip() for c in _MD_CELL_SPLIT.split(row)[1:-1]] for row in rows]
+    columns = max(len(r) for r in cells)
+    widths = [0] * columns
+    for i, row in enumerate(cells):
+        if i == 1:
+            continue
+        for j, cell in enumerate(row):
+            widths[j] = max(widths[j], len(cell), 3)
+    out = []
+    for i, row in enumerate(cells):
+        if i == 1:
+            parts = []
+            for j, cell in enumerate(row):
+                right = cell.endswith(":")
+                parts.append("-" * (widths[j] - 1) + ":" if right else "-" * widths[j])
+        else:
+            parts = [cell.rjust(widths[j]) if _right(cells[1], j) else cell.ljust(widths[j])
+                     for j, cell in enumerate(row)]
+        out.append(("| " + " | ".join(parts) + " |").rstrip())
+    return out
+
+
+def _right(rule: list[str], column: int) -> bool:
+    return column < len(rule) and rule[column].endswith(":")
+
+
+def md_tidy(text: str) -> str:
+    """The Markdown as a person would write it: tables aligned, long lines folded, no
+    runs of blank lines. Rendering is unchanged (CommonMark folds soft line breaks)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if _MD_TABLE_ROW.match(line) and i + 1 < len(lines) and _MD_TABLE_RULE.match(
+                lines[i + 1].strip()):
+            j = i
+            while j < len(lines) and _MD_TABLE_ROW.match(lines[j].rstrip()):
+                j += 1
+            out.extend(_md_table([row.rstrip() for row in lines[i:j]]))
+            i = j
+            continue
+        if not line and out and not out[-1]:
+            i += 1
+            continue
+        if len(line) > MD_WIDTH and not line.startswith(("#", "|", "    ")):
+            out.extend(_md_wrap(line))
+        else:
+            out.append(line)
+        i += 1
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def _nowrap(text: str) -> Any:
+    """HTML: a date or code that must not break inside (`white-space: nowrap`)."""
+    from markupsafe import Markup, escape
+
+    return Markup('<span class="nw">%s</span>') % escape(text)
+
+
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 # --- environment -----------------------------------------------------------------------------
@@ -182,7 +268,7 @@ def _finalizer(fmt: str, lang: str) -> Callable[[Any], Any]:
         if isinstance(value, bool):
             value = translate("report.yes" if value else "report.no", lang)
         elif isinstance(value, dt.date):
-            return value.isoformat()
+            return _nowrap(value.isoformat()) if fmt == "html" else value.isoformat()
         elif isinstance(value, float):
             return f"{value:g}"  # chart geometry (figures are Fractions and Decimals)
         elif isinstance(value, Fraction | Decimal):
@@ -190,7 +276,7 @@ def _finalizer(fmt: str, lang: str) -> Callable[[Any], Any]:
         elif isinstance(value, int):
             return value
         text = mask_identity_numbers(str(value))
-        return Markup(md_escape(text)) if fmt == "md" else _breakable(text)
+        return Markup(md_escape(text)) if fmt == "md" else text
 
     return finalize
 
@@ -225,17 +311,27 @@ def _filters(lang: str, fmt: str) -> dict[str, Callable[..., Any]]:
             return ""
         return format_number(Fraction(minutes) / 60, lang, digits)
 
+    from markupsafe import Markup, escape
+
+    def whole(text: str) -> str:
+        # HTML: a date or code is never broken inside; the dash between two may break
+        return f'<span class="nw">{escape(text)}</span>' if fmt == "html" else text
+
     def yymmdd(day: dt.date | None) -> str:
-        return day.strftime("%y%m%d") if day else ""
+        return whole(day.strftime("%y%m%d")) if day else ""
 
     def period(start: dt.date | None, end: dt.date | None = None) -> str:
         if start is None:
             return ""
         if end is None or end == start:
-            return start.isoformat()
-        return f"{start.isoformat()}–{end.isoformat()}"
+            return whole(start.isoformat())
+        return f"{whole(start.isoformat())}–{whole(end.isoformat())}"
 
-    from markupsafe import Markup
+    def codes(values: Iterable[str] | None) -> str:
+        # delmål codes are the portfolio's text: escaped for either format
+        if fmt == "html":
+            return ", ".join(whole(str(v)) for v in values or ())
+        return ", ".join(md_escape(str(v), line_start=False) for v in values or ())
 
     def safe(function: Callable[..., str]) -> Callable[..., Markup]:
         # Numbers and dates only: nothing in them to escape in either format.
@@ -243,7 +339,7 @@ def _filters(lang: str, fmt: str) -> dict[str, Callable[..., Any]]:
 
     return {name: safe(function) for name, function in (
         ("months", months), ("num", num), ("pct", pct), ("hours", hours),
-        ("yymmdd", yymmdd), ("period", period))}
+        ("yymmdd", yymmdd), ("period", period), ("codes", codes))}
 
 
 def _environment(root: Path, fmt: str, lang: str) -> jinja2.Environment:
@@ -267,26 +363,52 @@ def _environment(root: Path, fmt: str, lang: str) -> jinja2.Environment:
 # --- shared helpers for the contexts ---------------------------------------------------------
 
 
-def _t(lang: str, fmt: str) -> Callable[..., Any]:
+def _wording(lang: str, fmt: str) -> Callable[..., Any]:
+    """A catalog message (any key) in the report's format: our words as ours (Markdown's
+    code spans kept), every argument that carries portfolio text escaped as such; in HTML
+    the dates in it are never broken inside."""
     from markupsafe import Markup, escape
 
     from stcli.i18n import echo
 
-    def t(key: str, **args: Any) -> Any:
-        if fmt != "md":  # ours, escaped here: only portfolio text gets break points
-            return escape(translate(f"report.{key}", lang, **args))
-        # The words are ours; an argument may carry a portfolio's text: escape it as such.
+    def html(key: str, args: dict[str, Any]) -> Any:
+        text = str(escape(translate(key, lang, **args)))
+        return Markup(_ISO_DATE.sub(r'<span class="nw">\g<0></span>', text))
+
+    def markdown(key: str, args: dict[str, Any]) -> Any:
         texts: dict[str, str] = {}
-        for name, value in args.items():
-            if isinstance(value, str):
-                token = f"\x00{len(texts)}\x00"
-                texts[token] = str(value) if isinstance(value, Markup) else md_escape(
-                    echo(value), line_start=False)
-                args[name] = token
-        text = _md_own(translate(f"report.{key}", lang, **args).replace("\u00ad", ""))
-        for token, value in texts.items():
-            text = text.replace(token, value)
+
+        def token(value: str) -> str:
+            name = f"\x00{len(texts)}\x00"
+            texts[name] = value
+            return name
+
+        for name, value in list(args.items()):
+            if isinstance(value, Markup):
+                args[name] = token(str(value))
+            elif isinstance(value, str):
+                args[name] = token(md_escape(echo(value), line_start=False))
+            elif isinstance(value, list | tuple) and any(isinstance(v, str) for v in value):
+                args[name] = token(", ".join(
+                    md_escape(echo(v), line_start=False) if isinstance(v, str)
+                    else str(translate("report.unknown", lang) if v is None else v)
+                    for v in value))
+        text = _md_own(translate(key, lang, **args))
+        for name, value in texts.items():
+            text = text.replace(name, value)
         return Markup(text)
+
+    def word(key: str, args: dict[str, Any]) -> Any:
+        return markdown(key, dict(args)) if fmt == "md" else html(key, dict(args))
+
+    return word
+
+
+def _t(lang: str, fmt: str) -> Callable[..., Any]:
+    word = _wording(lang, fmt)
+
+    def t(key: str, **args: Any) -> Any:
+        return word(f"report.{key}", args)
 
     return t
 
@@ -331,23 +453,51 @@ def _main_supervisor(profile: Profile, day: dt.date) -> str:
     return mains[-1].name if mains else ""
 
 
-def _findings(evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+# Which section of the annual report a rule's findings belong to, by the rule's family.
+SECTION_OF_FAMILY = {"H": "supervision", "A": "assessments", "G": "delmal", "M": "milestones",
+                     "PL": "placements", "K": "courses", "T": "time", "L": "time",
+                     "S": "time"}
+
+
+def _section_of(code: str) -> str:
+    family = code.rstrip("0123456789")
+    return SECTION_OF_FAMILY.get(family, "other")
+
+
+def _findings(findings: Iterable[Any], lang: str, fmt: str) -> list[dict[str, Any]]:
+    """Findings as rows, errors first; `findings` holds Finding or (Finding, entry)."""
+    from stcli.findings import Finding
     from stcli.render.findings import location
 
+    word = _wording(lang, fmt)
+    pairs = [(f, None) if isinstance(f, Finding) else f for f in findings]
     rows = []
-    for finding in sorted(evaluation.findings,
-                          key=lambda f: (f.effective_severity.rank, f.sort_key())):
+    for finding, entry in sorted(pairs, key=lambda p: (p[0].effective_severity.rank,
+                                                      p[0].sort_key())):
+        where = location(finding)
         rows.append({
             "severity": finding.effective_severity.value,
             "severity_label": translate(f"severity.{finding.effective_severity.value}", lang),
             "code": finding.code,
             "name": finding.name,
-            "message": finding.message.render(lang),
-            "hint": finding.hint.render(lang) if finding.hint else "",
-            "location": location(finding),
+            "message": word(finding.message.key, finding.message.args),
+            "hint": word(finding.hint.key, finding.hint.args) if finding.hint else "",
+            "location": "" if where == "." else where,
+            # Markdown: the place as code (a file name reads as one), unless it holds a `
+            "where": _md_code(where) if fmt == "md" and where != "." else "",
             "source": finding.source,
+            "section": _section_of(finding.code),
+            "entry": entry,
+            "resolved": False,
+            "key": (finding.code, finding.position, finding.message.key),
         })
     return rows
+
+
+def _md_code(text: str) -> Any:
+    from markupsafe import Markup
+
+    return Markup(f"`{text}`") if "`" not in text and text.strip() == text else md_escape(text)
 
 
 def _base(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]:
@@ -364,14 +514,54 @@ def _base(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]:
         "progress": progress,
         "time": progress.time,
         "catalog": evaluation.catalog,
-        "findings": _findings(evaluation, lang),
+        "findings": _findings(evaluation.findings, lang, fmt),
         "counts": count_by_severity(evaluation.findings),
         "main_supervisor": _main_supervisor(profile, evaluation.as_of),
+        "director": _director(profile),
         "version": __version__,
         "t": _t(lang, fmt),
         "label": _label(lang, fmt),
         "person": _person(profile),
+        "print_name": _css_string(profile.trainee),
+        "print_page": _page_counter(lang),
     }
+
+
+def _director(profile: Profile) -> str:
+    """The studierektor named in st.yaml (format v2), else an empty line to fill in."""
+    for name in ("studierektor", "director_of_studies"):
+        value = getattr(profile, name, None)
+        if value:
+            return str(getattr(value, "name", value))
+    return ""
+
+
+def _css_string(text: str, strip: bool = True) -> Any:
+    """Text as a CSS string literal inside <style> (the trainee's name in the page margin):
+    everything but letters, digits and spaces as a CSS escape, so nothing can end the string
+    or the style element."""
+    from markupsafe import Markup
+
+    from stcli.pii import mask_identity_numbers
+
+    text = _WHITESPACE.sub(" ", text)
+    text = mask_identity_numbers(text.strip() if strip else text)[:80]
+    return Markup('"' + "".join(c if c.isalnum() else f"\\{ord(c):06x}"
+                                for c in text) + '"')
+
+
+def _page_counter(lang: str) -> Any:
+    """CSS `content` for the page margin: "Sida 3 av 9" with the counters in place."""
+    from markupsafe import Markup
+
+    words = translate("report.print.page", lang, page="\x00page\x00", pages="\x00pages\x00")
+    parts = []
+    for piece in re.split(r"(\x00pages?\x00)", words):
+        if piece in ("\x00page\x00", "\x00pages\x00"):
+            parts.append(f"counter({piece.strip(chr(0))})")
+        elif piece:
+            parts.append(str(_css_string(piece, strip=False)))
+    return Markup(" ".join(parts))
 
 
 def _progress(evaluation: Evaluation) -> Progress:
@@ -386,25 +576,28 @@ def _profile(evaluation: Evaluation) -> Profile:
     return evaluation.portfolio.profile.value
 
 
-def _is_planned(start: dt.date | None, as_of: dt.date) -> bool:
-    return start is not None and start > as_of
-
-
 @dataclass(frozen=True, slots=True)
 class Item:
-    """A portfolio entry in a report: the record and whether it is still ahead."""
+    """A portfolio entry in a report: the record, where it is in the portfolio's list,
+    whether it is still ahead or goes on, and the findings about it."""
 
     entry: Any
+    index: int = -1
     planned: bool = False
     ongoing: bool = False
+    findings: tuple[dict[str, Any], ...] = ()
 
 
-def _items(records: Iterable[Any], as_of: dt.date, first: Callable[[Any], Any],
-           last: Callable[[Any], Any]) -> list[Item]:
-    items = [Item(r, _is_planned(first(r), as_of),
-                  not _is_planned(first(r), as_of) and (last(r) or first(r)) is not None
-                  and (last(r) or first(r)) > as_of)
-             for r in records]
+def _items(records: Iterable[tuple[int, Any]], as_of: dt.date, first: Callable[[Any], Any],
+           last: Callable[[Any], Any],
+           about: dict[int, list[dict[str, Any]]] | None = None) -> list[Item]:
+    items = []
+    for index, record in records:
+        begins, ends = first(record), last(record) or first(record)
+        planned = begins is not None and begins > as_of
+        ongoing = not planned and ends is not None and ends > as_of
+        items.append(Item(record, index, planned, ongoing,
+                          tuple((about or {}).get(index, ()))))
     return sorted(items, key=lambda i: (first(i.entry) or dt.date.min))
 
 
@@ -501,24 +694,60 @@ def chart_delmal(rows: list[tuple[str, int, int, int, bool]],
 
 
 def annual_context(evaluation: Evaluation, number: int, lang: str, fmt: str) -> dict[str, Any]:
-    from stcli.engine.progress import leave_counts, progress_at, summarize_delmal
+    """ST year `number` judged at its end (the day after it, when its rules close), or at
+    as_of while it goes on; the portfolio at as_of in a section of its own."""
+    from stcli.engine.asof import findings_for_year, portfolio_at
+    from stcli.engine.evaluate import evaluate_at
+    from stcli.engine.progress import (
+        employment_percents,
+        evidence_types,
+        leave_counts,
+        progress_at,
+        summarize_delmal,
+    )
+    from stcli.engine.timecount import st_year_bounds
+    from stcli.portfolio import activity_first_day, activity_last_day
 
-    context = _base(evaluation, lang, fmt)
-    progress = _progress(evaluation)
+    progress_now = _progress(evaluation)
     profile = _profile(evaluation)
-    year = progress.year(number)
-    if year is None or evaluation.catalog is None:
+    now_year = progress_now.year(number)
+    if now_year is None or evaluation.catalog is None:
         raise ReportError(translate("report.error.no_such_year", lang, year=number,
-                                    last=progress.st_year))
-    portfolio = evaluation.portfolio
+                                    last=progress_now.st_year))
     as_of = evaluation.as_of
+    judged_at_end = now_year.end < as_of
+    judged = evaluate_at(evaluation, now_year.end, now_year.end + dt.timedelta(days=1)) \
+        if judged_at_end else evaluation
+    context = _base(judged, lang, fmt)
+    context["as_of"] = as_of
+    progress = _progress(judged)
+    year = progress.year(number)
+    catalog = judged.catalog
+    if year is None or catalog is None:
+        raise ReportError("no such year")
+    portfolio = judged.portfolio
     last_day = min(year.end, as_of)
-    picked = year.entries
+    day = judged.as_of  # the day the year's rules were run at
 
-    def pick(kind: str, indices: tuple[int, ...]) -> list[Any]:
+    year_findings = _findings(findings_for_year(judged.findings, portfolio, year), lang, fmt)
+    state_rows = _findings(evaluation.findings, lang, fmt) if judged_at_end else []
+    state_keys = {row["key"] for row in state_rows}
+    for row in year_findings:
+        row["resolved"] = judged_at_end and row["key"] not in state_keys
+    year_keys = {row["key"] for row in year_findings}
+    by_entry: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for row in year_findings:
+        if row["entry"] is not None:
+            by_entry.setdefault(row["entry"], []).append(row)
+
+    def about(kind: str) -> dict[int, list[dict[str, Any]]]:
+        return {index: rows for (k, index), rows in by_entry.items() if k == kind}
+
+    def pick(kind: str, indices: tuple[int, ...]) -> list[tuple[int, Any]]:
         records = portfolio.entries(kind)
-        return [records[i].value for i in indices]
+        return [(i, records[i].value) for i in indices]
 
+    picked = year.entries
     employment = []
     steps = sorted(profile.employment, key=lambda s: s.from_)
     for i, step in enumerate(steps):
@@ -527,43 +756,49 @@ def annual_context(evaluation: Evaluation, number: int, lang: str, fmt: str) -> 
             employment.append(step)
     leave = [
         {"entry": item.entry, "counts": leave_counts(item.entry), "planned": item.planned}
-        for item in _items(pick("leave", picked.leave), as_of,
+        for item in _items(pick("leave", picked.leave), last_day,
                            lambda r: r.start, lambda r: r.end)
     ]
-    placements = _items(pick("placements", picked.placements), as_of,
-                        lambda r: r.start, lambda r: r.end)
-    courses = _items(pick("courses", picked.courses), as_of,
-                     lambda r: r.start, lambda r: r.end)
-    from stcli.portfolio import activity_first_day, activity_last_day
+    placements = _items(pick("placements", picked.placements), last_day,
+                        lambda r: r.start, lambda r: r.end, about("placements"))
+    percents = {item.index: employment_percents(profile, max(item.entry.start, year.start),
+                                                min(item.entry.end, year.end))
+                for item in placements if item.entry.percent is None}
+    courses = _items(pick("courses", picked.courses), last_day,
+                     lambda r: r.start, lambda r: r.end, about("courses"))
+    activities = _items(pick("activities", picked.activities), last_day,
+                        activity_first_day, activity_last_day, about("activities"))
+    evidence = {item.index for item in activities
+                if evidence_types("activities", item.entry)}
+    milestones = _items(pick("milestones", picked.milestones), last_day,
+                        lambda r: r.date, lambda r: r.date, about("milestones"))
+    assessments = sorted((record for _, record in pick("assessments", picked.assessments)),
+                         key=lambda a: a.date)
+    sessions = [record for _, record in pick("supervision", picked.supervision)]
 
-    activities = _items(pick("activities", picked.activities), as_of,
-                        activity_first_day, activity_last_day)
-    milestones = _items(pick("milestones", picked.milestones), as_of,
-                        lambda r: r.date, lambda r: r.date)
-    assessments = sorted(pick("assessments", picked.assessments), key=lambda a: a.date)
-    sessions = pick("supervision", picked.supervision)
-
-    threshold = int(evaluation.settings["H001"].params.get("max_gap_days", 14)) \
-        if "H001" in evaluation.settings else 14
+    threshold = int(judged.settings["H001"].params.get("max_gap_days", 14)) \
+        if "H001" in judged.settings else 14
+    minimum = judged.settings["H002"].params.get("min_minutes_per_week", 60) \
+        if "H002" in judged.settings else 60
     gaps = [
         g for g in progress.supervision.gaps
         if g.days > threshold
         and (g.after or profile.start) <= year.end
-        and (g.before or as_of) >= year.start
+        and (g.before or day) >= year.start
     ]
     forms: dict[str, int] = {}
     for session in sessions:
         forms[session.form] = forms.get(session.form, 0) + 1
 
-    # Delmål: as they stood the day before the year began, and at its end (or as_of).
-    catalog = evaluation.catalog
-    before = progress_at(portfolio, profile, year.start - dt.timedelta(days=1),
-                         evaluation.settings, catalog)
-    after = progress if last_day == as_of else progress_at(
-        portfolio, profile, last_day, evaluation.settings, catalog)
+    # Delmål: as they stood the day before the year began (as recorded by then), and at
+    # the day judged.
+    before_day = year.start - dt.timedelta(days=1)
+    before = progress_at(portfolio_at(portfolio, before_day), profile, before_day,
+                         judged.settings, catalog)
     shown = _delmal_shown(profile, catalog.entries.values(), year)
+    shown_codes = {d.code for d in shown}
     start_by_code = {s.delmal.code: s for s in before.delmal}
-    end_by_code = {s.delmal.code: s for s in after.delmal}
+    end_by_code = {s.delmal.code: s for s in progress.delmal}
     delmal_rows: list[dict[str, Any]] = [
         {"d": d, "start": start_by_code[d.code], "end": end_by_code[d.code],
          "changed": _changed(start_by_code[d.code], end_by_code[d.code])}
@@ -572,35 +807,103 @@ def annual_context(evaluation: Evaluation, number: int, lang: str, fmt: str) -> 
     summary_start = summarize_delmal(tuple(r["start"] for r in delmal_rows))
     summary_end = summarize_delmal(tuple(r["end"] for r in delmal_rows))
 
+    # The next ST year's plan: what the portfolio (at as_of) has in it, and what falls due.
+    next_start, next_end = st_year_bounds(profile.start, number + 1)
+    from stcli.engine.progress import year_entries
+
+    upcoming = year_entries(number + 1, evaluation.portfolio, profile, as_of)
+    whole = evaluation.portfolio
+
+    def plan_items(kind: str, indices: tuple[int, ...], first: Callable[[Any], Any],
+                   last: Callable[[Any], Any]) -> list[Item]:
+        return _items(((i, whole.entries(kind)[i].value) for i in indices), as_of, first, last)
+
+    word = _wording(lang, fmt)
+    rows: list[dict[str, Any]] = []
+    for kind, indices, first, last in (
+            ("placements", upcoming.placements, _start, _end),
+            ("courses", upcoming.courses, _start, _end),
+            ("activities", upcoming.activities, activity_first_day, activity_last_day),
+            ("leave", upcoming.leave, _start, _end),
+            ("milestones", upcoming.milestones, _date, _date)):
+        for item in plan_items(kind, indices, first, last):
+            if kind in ("activities", "milestones") and not (item.planned or item.ongoing):
+                continue  # done before as_of: not a plan any more
+            rows.append({"kind": kind, "item": item, "first": first(item.entry),
+                         "last": last(item.entry)})
+    rows.extend({"kind": "deadline", "first": d.date, "last": d.date,
+                 "what": word(d.what.key, d.what.args), "code": d.code}
+                for d in progress_now.deadlines if next_start <= d.date <= next_end)
+    rows.sort(key=lambda row: (row["first"] or next_start, row["kind"]))
+    plan = {"start": next_start, "end": next_end, "rows": rows}
+
     timeline_rows = _timeline_rows(placements, leave, lang)
     context.update({
         "year": year,
         "year_last_day": last_day,
+        "judged_day": day,
+        "judged_at_end": judged_at_end,
+        "main_supervisor": _main_supervisor(profile, last_day),
         "employment": employment,
         "leave": leave,
         "placements": placements,
+        "placement_percents": percents,
         "courses": courses,
         "activities": activities,
+        "evidence_activities": evidence,
         "milestones": milestones,
         "assessments": assessments,
         "sessions": sessions,
         "forms": sorted(forms.items(), key=lambda kv: (-kv[1], kv[0])),
         "gaps": gaps,
         "gap_threshold": threshold,
+        "min_per_week": minimum,
         "delmal_rows": delmal_rows,
-        "delmal_before_day": year.start - dt.timedelta(days=1),
+        "delmal_before_day": before_day,
         "delmal_after_day": last_day,
         "summary_start": summary_start,
         "summary_end": summary_end,
+        "year_findings": year_findings,
+        "flagged": {row["code"] for row in year_findings
+                    if row["severity"] in ("error", "warning")},
+        "to_do": [row for row in year_findings if row["severity"] in ("error", "warning")],
+        "state": {
+            "progress": progress_now,
+            "time": progress_now.time,
+            "summary": summarize_delmal(tuple(
+                s for s in progress_now.delmal if s.delmal.code in shown_codes)),
+            "counts": context["counts"] if not judged_at_end else _counts_of(evaluation),
+            "new": [row for row in state_rows if row["key"] not in year_keys
+                    and row["severity"] in ("error", "warning")],
+        },
+        "plan": plan,
         "chart_supervision": chart_bars(
             [(month, Fraction(minutes, 60)) for month, minutes in year.supervision_per_month],
             lang),
-        "chart_timeline": chart_timeline(timeline_rows, year.start, year.end, as_of),
+        "chart_timeline": chart_timeline(timeline_rows, year.start, year.end, last_day),
         "chart_delmal": chart_delmal([
             (r["d"].code, len(r["d"].requires), r["start"].requirements_met,
              r["end"].requirements_met, r["end"].certified) for r in delmal_rows]),
     })
     return context
+
+
+def _start(record: Any) -> Any:
+    return record.start
+
+
+def _end(record: Any) -> Any:
+    return record.end
+
+
+def _date(record: Any) -> Any:
+    return record.date
+
+
+def _counts_of(evaluation: Evaluation) -> dict[str, int]:
+    from stcli.findings import count_by_severity
+
+    return count_by_severity(evaluation.findings)
 
 
 def _delmal_shown(profile: Profile, entries: Iterable[Delmal],
@@ -717,7 +1020,7 @@ def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]
     from stcli.portfolio import activity_first_day
 
     st_end = max([as_of, *(p.value.end for p in portfolio.placements)])
-    placements = _items((p.value for p in portfolio.placements), as_of,
+    placements = _items(enumerate(p.value for p in portfolio.placements), as_of,
                         lambda r: r.start, lambda r: r.end)
     leave_items = [{"entry": item.value, "counts": _counts(item.value)}
                    for item in portfolio.leave]
@@ -770,7 +1073,8 @@ def render(evaluation: Evaluation, kind: str, fmt: str, lang: str,
     name = f"{kind}.{fmt}.j2"
     try:
         template = env.get_template(name)
-        return template.render(context)
+        text = template.render(context)
+        return md_tidy(text) if fmt == "md" else text
     except ReportError:
         raise
     except jinja2.TemplateSyntaxError as error:
