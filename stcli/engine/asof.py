@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from stcli.engine.progress import ABSENCE_KINDS
 from stcli.portfolio import Located, Portfolio, activity_first_day, activity_last_day
 
 if TYPE_CHECKING:
@@ -63,13 +64,16 @@ def record_at(kind: str, record: Any, day: dt.date) -> Any:
 
 
 def portfolio_at(portfolio: Portfolio, day: dt.date) -> Portfolio:
-    """What was recorded by `day`: later sessions and assessments left out, certificates
-    and statuses as they stood (see `record_at`)."""
+    """What was recorded by `day`: later sessions, assessments and absences left out,
+    certificates and statuses as they stood (see `record_at`)."""
     scoped = Portfolio(portfolio.root, portfolio.profile, texts=portfolio.texts)
     for kind in ENTRY_KINDS:
         items: list[Located[Any]] = portfolio.entries(kind)
         if kind in DATED_KINDS:
             kept = [item for item in items if item.value.date <= day]
+        elif kind == "leave":  # sick leave and vab are records, never plans
+            kept = [item for item in items if item.value.start <= day
+                    or item.value.kind not in ABSENCE_KINDS]
         else:
             kept = []
             for item in items:

@@ -117,6 +117,41 @@ _VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         "auskultation": ("auskultation", "auskultation"),
         "eget_intyg": ("eget intyg (STa3)", "its own certificate (STa3)"),
     },
+    "req_state": {
+        "signed": ("signerat", "signed"),
+        "requested": ("begärt, inte signerat", "requested, not signed"),
+        "unsigned": ("underlag finns, intyg saknas", "evidence, no certificate"),
+        "missing": ("underlag saknas", "no evidence"),
+        "none": ("saknas", "missing"),
+        "todo": ("att göra", "to do"),
+        "waiting": ("kan inte skrivas än", "cannot be signed yet"),
+        "done": ("klart", "done"),
+    },
+    "application": {
+        "application": ("Ansökan om bevis om specialistkompetens",
+                        "Application for the specialist certificate"),
+        "application_service": ("Ansökan med tjänstgöringsförteckning",
+                                "Application with the service list"),
+        "service": ("Intyg om fullgjord specialiseringstjänstgöring (tjänstgöringsförteckning)",
+                    "Certificate of completed specialist training (service list)"),
+        "achieved": ("Intyg om uppnådd specialistkompetens",
+                     "Certificate of achieved specialist competence"),
+        "achieved_2015": ("Intyg om uppnådd specialistkompetens (studierektor namnges)",
+                          "Certificate of achieved specialist competence (names the director "
+                          "of studies)"),
+        "auskultation": ("Intyg om auskultation", "Certificates of auskultation"),
+        "klinisk_tjanstgoring": ("Intyg om klinisk tjänstgöring",
+                                 "Certificates of clinical service"),
+        "kurs": ("Intyg om kurs", "Certificates of courses"),
+        "kvalitetsarbete": ("Intyg om kvalitets- och utvecklingsarbete",
+                            "Certificates of quality and development work"),
+        "vetenskapligt_arbete": ("Intyg om självständigt skriftligt arbete (STa3)",
+                                 "Certificate of the independent written work (STa3)"),
+        "bt": ("Intyg om godkänd bastjänstgöring", "BT certificate"),
+        "fee": ("Ansökningsavgift (2 900 kr år 2020; kontrollera aktuell avgift hos "
+                "Socialstyrelsen)", "Application fee (2,900 SEK in 2020; check the current fee "
+                "with Socialstyrelsen)"),
+    },
     "region": {
         "vgr": ("Västra Götalandsregionen", "Västra Götaland"),
         "gavleborg": ("Region Gävleborg", "Region Gävleborg"),
@@ -193,7 +228,7 @@ MESSAGES.update({
                              "completed, judged at the year's end {day}"),
     "report.resolved_by": ("åtgärdat per {day}", "resolved by {day}"),
     "report.print.page": ("Sida {page} av {pages}", "Page {page} of {pages}"),
-    "report.form": ("bilaga {number}", "form {number}"),
+    "report.form": ("Bilaga {number}", "Form {number}"),
     # titles
     "report.annual.title": ("Årsrapport ST-år {year}", "Annual report, ST year {year}"),
     "report.final.title": (
@@ -302,6 +337,8 @@ MESSAGES.update({
     "report.col.months_full": (
         "Antal månader omräknat till heltid", "Months converted to full time"),
     "report.col.evidence": ("Underlag", "Evidence"),
+    "report.col.percent_short": ("Procent", "Percent"),
+    "report.col.months_short": ("Månader", "Months"),
     "report.col.what": ("Vad", "What"),
     "report.col.form": ("Intygsblankett", "Certificate form"),
     # empty sections
@@ -422,6 +459,10 @@ MESSAGES.update({
         "its months converted to full time. A period is split where the share changes; "
         "leave that does not count is taken out.",
     ),
+    "report.service.columns": (
+        "Period ååmmdd–ååmmdd; procent av heltid; antal månader omräknat till heltid.",
+        "Period yymmdd–yymmdd; percent of full time; months converted to full time.",
+    ),
     "report.service.credited": ("Tillgodoräknad tid", "Credited time"),
     "report.service.decided": ("beslut {day}", "decided {day}"),
     "report.service.sum": ("Summa", "Sum"),
@@ -459,6 +500,25 @@ MESSAGES.update({
         "Tid: {months} månader kvar att tjänstgöra (beräknat klart {day}).",
         "Time: {months} months still to serve (projected to be complete on {day}).",
     ),
+    "report.section.checklist": ("Ansökans delar", "The parts of the application"),
+    "report.checklist.intro": (
+        "Det som saknas först. Intygen räknas ur portföljens underlag; antal signerade av "
+        "antal som behövs.",
+        "What is missing first. Certificates are counted from the portfolio's evidence; "
+        "signed of needed.",
+    ),
+    "report.col.signer": ("Signeras av", "Signed by"),
+    "report.col.requirement": ("Krav", "Requirement"),
+    "report.col.part": ("Del", "Part"),
+    "report.col.state": ("Läge", "State"),
+    "report.signer.placement": ("handledaren på placeringen", "the placement's supervisor"),
+    "report.signer.course_leader": ("kursledaren", "the course leader"),
+    "report.signer.supervisor": ("handledaren", "the supervisor"),
+    "report.signer.main": ("huvudhandledaren", "the main supervisor"),
+    "report.signer.verksamhetschef": ("verksamhetschefen", "the head of the unit"),
+    "report.signer.specialist": (
+        "ytterligare en specialist i allmänmedicin", "one more specialist in general practice"),
+    "report.signed_of": ("{signed} av {total}", "{signed} of {total}"),
     "report.collect.certificates": (
         "Intyg som inte är signerade", "Certificates not yet signed"),
     "report.collect.evidence": ("Delmål som saknar underlag", "Delmål lacking evidence"),

@@ -171,13 +171,15 @@ MD_WIDTH = 100
 def _md_wrap(line: str) -> list[str]:
     """A paragraph or list-item line folded at MD_WIDTH columns where a space is; a break is
     never put where the next line would start a block (`- `, `1.`, `#` …)."""
-    indent = "  " if line.startswith("- ") else "   " if re.match(r"\d\. ", line) else ""
+    marker = re.match(r"(\s*(?:[-+*]|\d+[.)]) )", line)
+    indent = " " * len(marker.group(1)) if marker else ""
     words = line.split(" ")
     lines: list[str] = []
     current = words[0]
     for word in words[1:]:
         fits = len(current) + 1 + len(word) <= MD_WIDTH
-        if fits or not word or _MD_BLOCK_START.match(word) or current.endswith("\\") \
+        if fits or not word or _MD_BLOCK_START.match(word) or word[0] in "%)]:;,." \
+                or current.endswith("\\") \
                 or current.strip() in ("-", ""):
             current += " " + word
         else:
@@ -250,6 +252,7 @@ def _nowrap(text: str) -> Any:
 
 
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_CODE_SPAN = re.compile(r"`([^`<>]+)`")
 
 
 # --- environment -----------------------------------------------------------------------------
@@ -373,21 +376,25 @@ def _wording(lang: str, fmt: str) -> Callable[..., Any]:
 
     def html(key: str, args: dict[str, Any]) -> Any:
         text = str(escape(translate(key, lang, **args)))
+        text = _CODE_SPAN.sub(r"<code>\1</code>", text)  # `kind: arsrapport` in hints
         return Markup(_ISO_DATE.sub(r'<span class="nw">\g<0></span>', text))
 
     def markdown(key: str, args: dict[str, Any]) -> Any:
         texts: dict[str, str] = {}
 
-        def token(value: str) -> str:
+        def token(value: str) -> _Token:
             name = f"\x00{len(texts)}\x00"
             texts[name] = value
-            return name
+            return _Token(name)
 
         for name, value in list(args.items()):
             if isinstance(value, Markup):
                 args[name] = token(str(value))
             elif isinstance(value, str):
                 args[name] = token(md_escape(echo(value), line_start=False))
+            elif hasattr(value, "sv") and hasattr(value, "en"):  # text in both languages
+                args[name] = token(md_escape(echo(value.en if lang == "en" else value.sv),
+                                             line_start=False))
             elif isinstance(value, list | tuple) and any(isinstance(v, str) for v in value):
                 args[name] = token(", ".join(
                     md_escape(echo(v), line_start=False) if isinstance(v, str)
@@ -402,6 +409,20 @@ def _wording(lang: str, fmt: str) -> Callable[..., Any]:
         return markdown(key, dict(args)) if fmt == "md" else html(key, dict(args))
 
     return word
+
+
+class _Token:
+    """A placeholder for an argument already escaped (not a str, so the catalog does not
+    treat it as the user's text again): any format spec (`{title:sv}`) gives it as is."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def _t(lang: str, fmt: str) -> Callable[..., Any]:
@@ -959,9 +980,78 @@ _FORMS = {
                      "kvalitetsarbete": "6", "vetenskapligt_arbete": "7"},
 }
 
+# The application's parts, in Socialstyrelsen's order: (bilaga, what, who signs). The
+# certificates of the training activities are counted from the evidence; the rest are
+# judged from the progress model (see _checklist).
+_APPLICATION = {
+    "HSLF-FS 2021:8": (("5", "application", "trainee"), ("6", "service", "verksamhetschef"),
+                       ("7", "achieved", "main_and_specialists"), ("8", "auskultation", ""),
+                       ("9", "klinisk_tjanstgoring", ""), ("10", "kurs", ""),
+                       ("11", "kvalitetsarbete", ""), ("12", "vetenskapligt_arbete", "")),
+    "SOSFS 2015:8": (("1", "application_service", "trainee_and_verksamhetschef"),
+                     ("2", "achieved_2015", "verksamhetschef_main"),
+                     ("3", "auskultation", ""), ("4", "klinisk_tjanstgoring", ""),
+                     ("5", "kurs", ""), ("6", "kvalitetsarbete", ""),
+                     ("7", "vetenskapligt_arbete", "")),
+}
+_STATE_ORDER = {"missing": 0, "none": 0, "unsigned": 0, "requested": 1, "waiting": 2,
+                "todo": 2, "signed": 3, "done": 3}
+
+
+def _signers(profile: Profile, lang: str) -> Callable[[str, Any], str]:
+    """Who signs an entry's certificate: the person the portfolio names, else the role."""
+    person = _person(profile)
+    main = _main_supervisor(profile, dt.date.max)
+    scientific = [s.name for s in profile.supervisors if s.role == "scientific"]
+
+    def role(name: str) -> str:
+        return translate(f"report.signer.{name}", lang)
+
+    def signer(kind: str, entry: Any) -> str:
+        if kind == "placements":
+            name = person(entry.supervisor)
+            if not name and entry.type == "vardcentral":
+                name = main
+            return name or role("placement")
+        if kind == "courses":
+            leader = getattr(entry, "course_leader", None)
+            if leader is not None:
+                return person(leader)
+            return role("supervisor" if entry.certificate_signer == "handledare"
+                        else "course_leader")
+        name = person(getattr(entry, "supervisor", None))
+        if not name and entry.kind == "vetenskapligt-arbete" and scientific:
+            name = scientific[-1]
+        return name or main or role("supervisor")
+
+    return signer
+
+
+def _requirements(status: DelmalStatus, forms: dict[str, str]) -> list[dict[str, Any]]:
+    """The delmål's requirements with their certificate state and form, from the progress
+    model (issue 12's `DelmalStatus.requirements`)."""
+    found = getattr(status, "requirements", None)
+    if found is not None:
+        return [{"types": r.types, "evidence": r.evidence, "planned": r.planned,
+                 "state": r.state, "form": str(r.form).removeprefix("Bilaga ").strip()}
+                for r in found]
+    # Until the engine has them: each group's evidence and the best certificate among it.
+    rows = []
+    for group in status.delmal.requires:
+        evidence = tuple(r for r in status.entries if r.started and set(r.types) & set(group))
+        planned = tuple(r for r in status.entries if not r.started
+                        and set(r.types) & set(group))
+        states = {r.certificate for r in evidence}
+        state = ("signed" if "signed" in states else "requested" if "requested" in states
+                 else "unsigned" if evidence else "missing")
+        form = next((forms[a] for a in group if a in forms), "")
+        rows.append({"types": tuple(group), "evidence": evidence, "planned": planned,
+                     "state": state, "form": form})
+    return rows
+
 
 def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]:
-    from stcli.engine.progress import summarize_delmal
+    from stcli.engine.progress import employment_percents, summarize_delmal
 
     context = _base(evaluation, lang, fmt)
     progress = _progress(evaluation)
@@ -971,6 +1061,7 @@ def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]
     if evaluation.catalog is None:
         raise ReportError("no catalog")
     forms = _FORMS.get(profile.regulation, {})
+    signer = _signers(profile, lang)
 
     service = [{"row": row, "placement": portfolio.placements[row.index].value}
                for row in progress.service]
@@ -983,38 +1074,44 @@ def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]
     def entry_of(kind: str, index: int) -> Any:
         return portfolio.entries(kind)[index].value
 
-    def form_of(kind: str, types: tuple[str, ...]) -> str:
-        for activity in types:
-            if activity in forms:
-                return forms[activity]
-        return ""
+    def form_of(types: tuple[str, ...]) -> str:
+        return next((forms[a] for a in types if a in forms), "")
+
+    def evidence_row(ref: Any) -> dict[str, Any]:
+        entry = entry_of(ref.kind, ref.index)
+        return {"ref": ref, "entry": entry, "form": form_of(ref.types),
+                "signer": signer(ref.kind, entry)}
 
     shown = _delmal_shown(profile, evaluation.catalog.entries.values(), None)
     by_code = {s.delmal.code: s for s in progress.delmal}
     delmal: list[dict[str, Any]] = []
     collect: dict[tuple[str, int], dict[str, Any]] = {}
+    certificates: dict[tuple[str, int], dict[str, Any]] = {}
     for d in shown:
         status = by_code.get(d.code)
         if status is None:
             continue
-        evidence = []
+        requirements = []
+        for requirement in _requirements(status, forms):
+            requirement["evidence"] = [evidence_row(ref) for ref in requirement["evidence"]]
+            requirement["planned"] = [evidence_row(ref) for ref in requirement["planned"]]
+            requirements.append(requirement)
         for ref in status.entries:
-            entry = entry_of(ref.kind, ref.index)
-            evidence.append({"ref": ref, "entry": entry, "form": form_of(ref.kind, ref.types)})
+            key = (ref.kind, ref.index)
+            if key not in certificates:
+                certificates[key] = evidence_row(ref) | {"delmal": []}
+            certificates[key]["delmal"].append(d.code)
             if ref.certificate != "signed":
-                key = (ref.kind, ref.index)
-                if key not in collect:
-                    collect[key] = {"ref": ref, "entry": entry, "delmal": [],
-                                    "form": form_of(ref.kind, ref.types)}
-                collect[key]["delmal"].append(d.code)
-        delmal.append({"d": d, "status": status, "evidence": evidence})
+                collect[key] = certificates[key]
+        delmal.append({"d": d, "status": status, "requirements": requirements})
 
     def first_day(item: dict[str, Any]) -> dt.date:
         entry = item["entry"]
         day = getattr(entry, "start", None) or getattr(entry, "date", None)
         return day or dt.date.max
 
-    to_collect = sorted(collect.values(), key=lambda i: (first_day(i), i["ref"].kind))
+    to_collect = sorted(collect.values(), key=lambda i: (not i["ref"].started,
+                                                        first_day(i), i["ref"].kind))
     missing = [row for row in delmal if row["status"].missing]
 
     from stcli.portfolio import activity_first_day
@@ -1028,11 +1125,15 @@ def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]
         "service": service,
         "credited": profile.credited,
         "planned_placements": planned,
+        "planned_percents": [employment_percents(profile, p.start, p.end) for p in planned],
         "auskultation": auskultation,
         "delmal": delmal,
         "summary": summarize_delmal(tuple(row["status"] for row in delmal)),
         "to_collect": to_collect,
         "missing": missing,
+        "checklist": _checklist(profile, progress, list(certificates.values()), delmal,
+                                forms, lang),
+        "verksamhetschef": _person(profile)(getattr(profile, "verksamhetschef", None)),
         "bt": profile.bt,
         "milestone_kinds": sorted({m.value.kind for m in portfolio.milestones
                                    if m.value.date <= as_of}),
@@ -1047,6 +1148,54 @@ def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]
             lang),
     })
     return context
+
+
+def _checklist(profile: Profile, progress: Progress, certificates: list[dict[str, Any]],
+               delmal: list[dict[str, Any]], forms: dict[str, str],
+               lang: str) -> list[dict[str, Any]]:
+    """The application's parts with their state, what is missing first."""
+    person = _person(profile)
+    chief = person(getattr(profile, "verksamhetschef", None)) or translate(
+        "report.signer.verksamhetschef", lang)
+    main = _main_supervisor(profile, dt.date.max) or translate("report.signer.main", lang)
+    specialists = [person(s) for s in getattr(profile, "specialists", None) or ()]
+    time_done = progress.time.remaining <= 0
+    all_certified = all(row["status"].certified for row in delmal if row["d"].requires)
+    rows = []
+    for number, what, who in _APPLICATION.get(profile.regulation, ()):
+        row: dict[str, Any] = {"form": number, "what": what, "signed": 0, "total": 0}
+        if who == "trainee":
+            row.update(state="todo", signer=profile.trainee)
+        elif who == "trainee_and_verksamhetschef":
+            row.update(state="todo" if time_done else "waiting",
+                       signer=f"{profile.trainee}; {chief}")
+        elif who == "verksamhetschef":
+            row.update(state="todo" if time_done else "waiting", signer=chief)
+        elif who == "verksamhetschef_main":
+            row.update(state="todo" if time_done and all_certified else "waiting",
+                       signer=f"{chief}; {main}")
+        elif who == "main_and_specialists":
+            others = ", ".join(specialists) or translate("report.signer.specialist", lang)
+            row.update(state="todo" if time_done and all_certified else "waiting",
+                       signer=f"{main}; {others}")
+        else:
+            mine = [c for c in certificates if c["form"] == number and c["ref"].started]
+            signed = sum(1 for c in mine if c["ref"].certificate == "signed")
+            row.update(signed=signed, total=len(mine),
+                       state="missing" if not mine else "signed" if signed == len(mine)
+                       else "requested" if any(c["ref"].certificate == "requested"
+                                               for c in mine) else "unsigned",
+                       signer=", ".join(sorted({c["signer"] for c in mine
+                                                if c["ref"].certificate != "signed"})))
+        rows.append(row)
+    if profile.bt is not None:
+        rows.append({"form": "", "what": "bt", "signed": 0, "total": 0,
+                     "state": "done" if profile.bt.approved else "missing",
+                     "signer": main})
+    rows.append({"form": "", "what": "fee", "signed": 0, "total": 0, "state": "todo",
+                 "signer": ""})
+    rows.sort(key=lambda r: _STATE_ORDER.get(r["state"], 0))
+    return rows
 
 
 def _counts(leave: Any) -> bool:
