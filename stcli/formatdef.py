@@ -66,7 +66,7 @@ MilestoneKind = Literal[
 CertificateSigner = Literal["kursledare", "handledare"]
 ActivityType = Literal[
     "klinisk_tjanstgoring", "klinisk_tjanstgoring_primarvard", "kurs", "kvalitetsarbete",
-    "vetenskapligt_arbete", "auskultation", "eget_intyg",
+    "vetenskapligt_arbete", "auskultation", "eget_intyg", "valfri_aktivitet",
 ]
 
 Percent = Annotated[Decimal, Field(ge=0, le=100)]
@@ -165,6 +165,10 @@ class DelmalCorrection(_Strict):
     requires: list[list[ActivityType]] | None = None
     source: Text | None = None
     confidence: Text | None = None
+    requires_specialty: list[Specialty] | None = Field(
+        None, description="Clinical evidence counts only at units of these specialties")
+    certified_by: MilestoneKind | None = Field(
+        None, description="A milestone kind whose date certifies the delmål (STa3: sta3-intyg)")
 
 
 class Vocabulary(_Strict):

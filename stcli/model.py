@@ -254,23 +254,27 @@ class Credit:
 class DelmalCorrection:
     """A user's correction or addition to the regulation pack's delmål catalog."""
 
-    __slots__ = ('title', 'title_en', 'requires', 'source', 'confidence',)
+    __slots__ = ('title', 'title_en', 'requires', 'source', 'confidence', 'requires_specialty', 'certified_by',)
 
     title: str | None
     title_en: str | None
     requires: list[list[str]] | None
     source: str | None
     confidence: str | None
+    requires_specialty: list[str] | None
+    certified_by: str | None
 
-    def __init__(self, *, title: str | None = None, title_en: str | None = None, requires: list[list[str]] | None = None, source: str | None = None, confidence: str | None = None) -> None:
+    def __init__(self, *, title: str | None = None, title_en: str | None = None, requires: list[list[str]] | None = None, source: str | None = None, confidence: str | None = None, requires_specialty: list[str] | None = None, certified_by: str | None = None) -> None:
         self.title = title
         self.title_en = title_en
         self.requires = requires
         self.source = source
         self.confidence = confidence
+        self.requires_specialty = requires_specialty
+        self.certified_by = certified_by
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.title, self.title_en, self.requires, self.source, self.confidence,)
+        return (self.title, self.title_en, self.requires, self.source, self.confidence, self.requires_specialty, self.certified_by,)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, DelmalCorrection) and self._key() == other._key()
@@ -279,7 +283,7 @@ class DelmalCorrection:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        return f"DelmalCorrection(title={self.title!r}, title_en={self.title_en!r}, requires={self.requires!r}, source={self.source!r}, confidence={self.confidence!r})"
+        return f"DelmalCorrection(title={self.title!r}, title_en={self.title_en!r}, requires={self.requires!r}, source={self.source!r}, confidence={self.confidence!r}, requires_specialty={self.requires_specialty!r}, certified_by={self.certified_by!r})"
 
 
 class EmploymentStep:
@@ -729,9 +733,11 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     'DelmalCorrection': (
         FieldSpec('title', 'title', ('str', None, {}), False, True),
         FieldSpec('title_en', 'title_en', ('str', None, {}), False, True),
-        FieldSpec('requires', 'requires', ('list', ('list', ('enum', ('klinisk_tjanstgoring', 'klinisk_tjanstgoring_primarvard', 'kurs', 'kvalitetsarbete', 'vetenskapligt_arbete', 'auskultation', 'eget_intyg'), {}), {}), {}), False, True),
+        FieldSpec('requires', 'requires', ('list', ('list', ('enum', ('klinisk_tjanstgoring', 'klinisk_tjanstgoring_primarvard', 'kurs', 'kvalitetsarbete', 'vetenskapligt_arbete', 'auskultation', 'eget_intyg', 'valfri_aktivitet'), {}), {}), {}), False, True),
         FieldSpec('source', 'source', ('str', None, {}), False, True),
         FieldSpec('confidence', 'confidence', ('str', None, {}), False, True),
+        FieldSpec('requires_specialty', 'requires_specialty', ('list', ('enum', ('allmanmedicin', 'internmedicin', 'psykiatri', 'beroende', 'barn-och-ungdomsmedicin', 'akut-barnsjukvard', 'barn-och-ungdomspsykiatri', 'gynekologi', 'obstetrik', 'akutsjukvard', 'geriatrik', 'dermatologi', 'oron-nasa-hals', 'ogon', 'ortopedi', 'rehabilitering', 'infektion', 'radiologi', 'palliativ-vard', 'sabo', 'bvc', 'mvc', 'kirurgi', 'other'), {}), {}), False, True),
+        FieldSpec('certified_by', 'certified_by', ('enum', ('startseminarium', 'iup', 'iup-revision', 'st-kontrakt', 'arsrapport', 'handledarutlatande', 'studierektorsmote', 'arsuppfoljning', 'mitt-i-st-anmalan', 'mitt-i-st', 'slutvardering', 'specialistexamen', 'bt-intyg', 'specialistansokan', 'sta3-intyg'), {}), False, True),
     ),
     'EmploymentStep': (
         FieldSpec('from', 'from_', ('date', None, {}), True, False),

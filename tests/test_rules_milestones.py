@@ -228,6 +228,16 @@ def test_m008_twelve_months_left(tmp_path: Path) -> None:
     assert findings_for(root, "2024-01-15", "M008") == []
 
 
+@pytest.mark.parametrize(("region", "severity"), [
+    ("gavleborg", Severity.WARNING), ("vgr", Severity.INFO), ("vastmanland", Severity.INFO)])
+def test_m008_is_a_warning_in_gavleborg(tmp_path: Path, region: str,
+                                        severity: Severity) -> None:
+    root = write_profile_portfolio(tmp_path, profile(region, regulation=SOSFS, start=EARLY))
+    assert findings_for(root, "2023-12-30", "M008") == []
+    [finding] = findings_for(root, "2023-12-31", "M008")
+    assert finding.severity is severity
+
+
 def test_m009_three_months_left(tmp_path: Path) -> None:
     root = write_profile_portfolio(tmp_path, profile(regulation=SOSFS, start=EARLY))
     assert findings_for(root, "2024-09-29", "M009") == []

@@ -49,10 +49,9 @@ def report(
     fmt = fmt.lower()
     if fmt not in FORMATS:
         fail(t("cli.bad_format", language, value=output_format, choices=list(FORMATS)))
-    from stcli.render.report import ReportError, render
-
     from stcli.engine.evaluate import evaluate
     from stcli.i18n import resolve_language
+    from stcli.render.report import ReportError, render
 
     # A report at a date knows only what was recorded by then (engine/asof.py): no
     # warnings about later sessions, no certificate signed before it was.

@@ -43,17 +43,15 @@ def record_at(kind: str, record: Any, day: dt.date) -> Any:
     """The record as it stood at the end of `day`: no certificate before its entry could
     have one, an activity not yet done is not done. The same record when nothing changes."""
     certificate = getattr(record, "certificate", None)
-    if certificate is None or certificate == "none" and kind != "activities":
+    if certificate is None or (certificate == "none" and kind != "activities"):
         return record
     first, last = _first_last(kind, record)
     changes: dict[str, Any] = {}
     started = first is None or first <= day
     if certificate == "signed":
         signed_on = getattr(record, "certificate_date", None)
-        if signed_on is not None:
-            signed = signed_on <= day
-        else:
-            signed = last is None or last <= day
+        # the day it was signed decides; without one, the entry must be over by then
+        signed = (last is None or last <= day) if signed_on is None else signed_on <= day
         if not signed:
             changes["certificate"] = "requested" if started else "none"
     elif certificate == "requested" and not started:

@@ -358,9 +358,30 @@ def _environment(root: Path, fmt: str, lang: str) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(_filters(lang, fmt))
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs in the user's cache folder: compiling the
+    report templates is most of a report's time (~0.2 s). Jinja keys each entry by the
+    template's name and a checksum of its source, so an edited template is compiled anew;
+    the folder is the user's own (0700). No cache when it cannot be made."""
+    import os
+
+    import jinja2
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "st" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if folder.is_symlink() or folder.stat().st_uid != os.getuid():
+            return None
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 # --- shared helpers for the contexts ---------------------------------------------------------
@@ -803,7 +824,7 @@ def annual_context(evaluation: Evaluation, number: int, lang: str, fmt: str) -> 
         if "H002" in judged.settings else 60
     gaps = [
         g for g in progress.supervision.gaps
-        if g.days > threshold
+        if g.days > max(threshold, g.limit)
         and (g.after or profile.start) <= year.end
         and (g.before or day) >= year.start
     ]
@@ -971,15 +992,6 @@ def _timeline_rows(placements: list[Item], leave: list[dict[str, Any]],
 
 # --- the final report ------------------------------------------------------------------------
 
-# Socialstyrelsen's certificate (bilaga) for each kind of evidence, per regulation.
-_FORMS = {
-    "HSLF-FS 2021:8": {"auskultation": "8", "klinisk_tjanstgoring": "9", "kurs": "10",
-                       "kvalitetsarbete": "11", "vetenskapligt_arbete": "12",
-                       "eget_intyg": "12"},
-    "SOSFS 2015:8": {"auskultation": "3", "klinisk_tjanstgoring": "4", "kurs": "5",
-                     "kvalitetsarbete": "6", "vetenskapligt_arbete": "7"},
-}
-
 # The application's parts, in Socialstyrelsen's order: (bilaga, what, who signs). The
 # certificates of the training activities are counted from the evidence; the rest are
 # judged from the progress model (see _checklist).
@@ -1027,27 +1039,16 @@ def _signers(profile: Profile, lang: str) -> Callable[[str, Any], str]:
     return signer
 
 
-def _requirements(status: DelmalStatus, forms: dict[str, str]) -> list[dict[str, Any]]:
-    """The delmål's requirements with their certificate state and form, from the progress
-    model (issue 12's `DelmalStatus.requirements`)."""
-    found = getattr(status, "requirements", None)
-    if found is not None:
-        return [{"types": r.types, "evidence": r.evidence, "planned": r.planned,
-                 "state": r.state, "form": str(r.form).removeprefix("Bilaga ").strip()}
-                for r in found]
-    # Until the engine has them: each group's evidence and the best certificate among it.
-    rows = []
-    for group in status.delmal.requires:
-        evidence = tuple(r for r in status.entries if r.started and set(r.types) & set(group))
-        planned = tuple(r for r in status.entries if not r.started
-                        and set(r.types) & set(group))
-        states = {r.certificate for r in evidence}
-        state = ("signed" if "signed" in states else "requested" if "requested" in states
-                 else "unsigned" if evidence else "missing")
-        form = next((forms[a] for a in group if a in forms), "")
-        rows.append({"types": tuple(group), "evidence": evidence, "planned": planned,
-                     "state": state, "form": form})
-    return rows
+def _requirements(status: DelmalStatus) -> list[dict[str, Any]]:
+    """The delmål's requirements with their certificate state and form (progress model)."""
+    return [{"types": r.types, "evidence": r.evidence, "planned": r.planned,
+             "state": r.state, "form": _form_number(r.form), "certified_on": r.certified_on}
+            for r in status.requirements]
+
+
+def _form_number(form: str) -> str:
+    """"Bilaga 9" (catalog data) as "9": the report words it in its language."""
+    return re.sub(r"^\D*", "", str(form)).strip()
 
 
 def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]:
@@ -1060,8 +1061,11 @@ def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]
     as_of = evaluation.as_of
     if evaluation.catalog is None:
         raise ReportError("no catalog")
-    forms = _FORMS.get(profile.regulation, {})
+    forms = {activity: _form_number(form)
+             for activity, form in evaluation.catalog.forms.items()}
     signer = _signers(profile, lang)
+    scientific = [s.name for s in profile.supervisors if s.role == "scientific"]
+    own_signer = (scientific[-1] if scientific else "") or _main_supervisor(profile, as_of)
 
     service = [{"row": row, "placement": portfolio.placements[row.index].value}
                for row in progress.service]
@@ -1092,7 +1096,9 @@ def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]
         if status is None:
             continue
         requirements = []
-        for requirement in _requirements(status, forms):
+        for requirement in _requirements(status):
+            # STa3's own certificate (Bilaga 12) is the supervisor's, whatever the evidence
+            requirement["signer"] = own_signer if "eget_intyg" in requirement["types"] else ""
             requirement["evidence"] = [evidence_row(ref) for ref in requirement["evidence"]]
             requirement["planned"] = [evidence_row(ref) for ref in requirement["planned"]]
             requirements.append(requirement)
