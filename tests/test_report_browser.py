@@ -326,6 +326,7 @@ def _check(browser: WebSocket, html: Path, name: str, pages: tuple[int, int],
         text = _pdftotext(target)
         assert not HIDDEN.search(text), HIDDEN.findall(text)[:5]
         total = len(sizes)
+        heading_then_one_line = False  # the page before ended with a heading and one line
         for number in range(1, total + 1):
             lines = [line.strip() for line in _pdftotext(target, number).splitlines()
                      if line.strip()]
@@ -334,11 +335,16 @@ def _check(browser: WebSocket, html: Path, name: str, pages: tuple[int, int],
             assert any(page_mark in line for line in lines), (number, lines[-3:])
             if trainee:
                 assert any(trainee in line for line in lines[-3:]), (number, lines[-3:])
-            # the last line of the page's content (before the margin) is no heading
+            # A heading stays with what follows it: never the last line of a page's content
+            # (before the margin), and when it is the last but one, that one line is the
+            # whole section (the next page begins with a heading).
             body = [line for line in lines if page_mark not in line
                     and not (trainee and line.startswith(trainee))]
-            if body and number < total:
-                assert body[-1] not in headings, (number, body[-1])
+            if heading_then_one_line:
+                assert body and body[0] in headings, (number, body[:1])
+            if number < total:
+                assert body and body[-1] not in headings, (number, body[-1:])
+                heading_then_one_line = len(body) > 1 and body[-2] in headings
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True,
                               check=True).stdout
