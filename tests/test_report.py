@@ -672,3 +672,22 @@ class _Collect(HTMLParser):
     @property
     def text(self) -> str:
         return "".join(self.chunks).replace("\u200b", "")
+
+
+def test_template_compiled_for_markdown_is_never_reused_for_html(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compiled templates are cached between runs; autoescaping is compiled in, so the
+    cache keeps the formats apart: a partial both formats include stays escaped in HTML."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = _write(tmp_path / "p", {
+        "templates/final.md.j2": "{% include 'partials/name.j2' %}\n",
+        "templates/final.html.j2": "{% include 'partials/name.j2' %}\n",
+        "templates/partials/name.j2": "{{ profile.trainee }}",
+    }, trainee="<b>Test</b>")
+    for _ in range(2):  # the second run reads the cache
+        code, md, _ = run("--final", "--as-of", "2024-12-31", str(root))
+        assert code == 0 and md == "\\<b>Test\\</b>\n"
+        code, html, _ = run("--final", "--format", "html", "--as-of", "2024-12-31", str(root))
+        assert code == 0 and html == "&lt;b&gt;Test&lt;/b&gt;"
+    assert sorted(p.name for p in (tmp_path / "cache" / "st" / "templates").iterdir()) == [
+        "html", "md"]

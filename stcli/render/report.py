@@ -358,26 +358,31 @@ def _environment(root: Path, fmt: str, lang: str) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache(fmt),
     )
     env.filters.update(_filters(lang, fmt))
     return env
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+def _bytecode_cache(fmt: str) -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs in the user's cache folder: compiling the
     report templates is most of a report's time (~0.2 s). Jinja keys each entry by the
-    template's name and a checksum of its source, so an edited template is compiled anew;
-    the folder is the user's own (0700). No cache when it cannot be made."""
+    template's file and a checksum of its source, so an edited template is compiled anew.
+    One folder per format: autoescaping is compiled in, so a template compiled for
+    Markdown must never be reused for HTML. The folder must be the user's own and
+    writable by no one else; otherwise there is no cache."""
     import os
+    import stat
 
     import jinja2
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "st" / "templates"
+    folder = Path(base) / "st" / "templates" / fmt
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if folder.is_symlink() or folder.stat().st_uid != os.getuid():
+        info = folder.lstat()
+        if (not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid()
+                or info.st_mode & 0o022):
             return None
     except OSError:
         return None
