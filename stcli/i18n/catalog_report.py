@@ -426,8 +426,9 @@ MESSAGES.update({
         "{complete} of {total} with evidence for every requirement, {certified} certified",
     ),
     "report.state.findings": ("Fynd", "Findings"),
-    "report.state.new": (
-        "Tillkommet efter årets slut ({day}):", "Arisen after the year's end ({day}):"),
+    "report.state.other": (
+        "Fel och varningar per {day} som inte gäller året ovan:",
+        "Errors and warnings as of {day} that are not about the year above:"),
     "report.activities.certificate_note": (
         "Intyg gäller bara aktiviteter som är underlag för delmål (kvalitets- och "
         "utvecklingsarbete, vetenskapligt arbete); ST-dagar, jour och liknande har inget.",

@@ -777,7 +777,8 @@ def annual_context(evaluation: Evaluation, number: int, lang: str, fmt: str) -> 
     day = judged.as_of  # the day the year's rules were run at
 
     year_findings = _findings(findings_for_year(judged.findings, portfolio, year), lang, fmt)
-    state_rows = _findings(evaluation.findings, lang, fmt) if judged_at_end else []
+    state_rows = _findings(evaluation.findings, lang, fmt) if judged_at_end \
+        else context["findings"]
     state_keys = {row["key"] for row in state_rows}
     for row in year_findings:
         row["resolved"] = judged_at_end and row["key"] not in state_keys
