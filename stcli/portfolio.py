@@ -40,6 +40,9 @@ class Portfolio:
     # The text of every file read, relative path -> text, for scans that must cover
     # comments and x_ keys too (P001).
     texts: dict[str, str] = field(default_factory=dict)
+    # Entries that failed as a whole (an error in a required field), by kind: the fields
+    # that did convert, by attribute name, for rules that check a field on its own (D008).
+    incomplete: dict[str, list[Located[dict[str, Any]]]] = field(default_factory=dict)
 
     def entries(self, kind: str) -> list[Located[Any]]:
         found: list[Located[Any]] = getattr(self, kind)

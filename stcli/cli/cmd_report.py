@@ -16,6 +16,7 @@ from stcli.cli.common import (
     early_language,
     fail,
     locate,
+    make_parent_folders,
     parse_as_of,
 )
 
@@ -71,6 +72,7 @@ def report(
         sys.stdout.flush()
     else:
         try:
+            make_parent_folders(output)
             output.write_text(text, encoding="utf-8")
         except OSError as error:
             fail(t("report.cli.cannot_write", language, path=str(output),

@@ -23,12 +23,35 @@ PathArg = typer.Argument(None, help="Portföljen (standard: den som håller aktu
                          show_default=False)
 AsOfOption = typer.Option(None, "--as-of", help="Bedöm per detta datum (ÅÅÅÅ-MM-DD)",
                           metavar="DATE")
-LangOption = typer.Option(None, "--lang", help="sv | en", metavar="LANG")
+
+
+def check_language(value: str | None) -> str | None:
+    """--lang: sv or en, nothing else (a typo must not silently give Swedish)."""
+    from stcli.i18n import LANGUAGES
+
+    if value is None:
+        return None
+    if value.strip().lower() not in LANGUAGES:
+        raise typer.BadParameter(t("cli.bad_language", resolve_language(None), value=value))
+    return value.strip().lower()
+
+
+def complete_language(incomplete: str) -> list[str]:
+    return [code for code in ("sv", "en") if code.startswith(incomplete.lower())]
+
+
+LangOption = typer.Option(None, "--lang", help="sv | en", metavar="LANG",
+                          callback=check_language, autocompletion=complete_language)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     print(message, file=sys.stderr)
     raise typer.Exit(code)
+
+
+def make_parent_folders(output: Path) -> None:
+    """`-o rapporter/arsrapport.md` where `rapporter/` does not exist yet: create it."""
+    output.parent.mkdir(parents=True, exist_ok=True)
 
 
 def parse_as_of(value: str | None, lang: str) -> dt.date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stcli.engine.catalog import DelmalCatalog, load_catalog
 from stcli.engine.progress import Progress, compute_progress
@@ -13,6 +14,9 @@ from stcli.findings import Finding, Msg, Severity
 from stcli.load import load
 from stcli.portfolio import Portfolio
 from stcli.rules import Rule, RuleContext, all_rules
+
+if TYPE_CHECKING:
+    from stcli.engine.whatif import LeaveMoves
 
 
 @dataclass()
@@ -27,7 +31,9 @@ class Evaluation:
     files_read: int = 0
     entries: int = 0
     language: str | None = field(default=None)
-    # the loader's and the settings' findings, before any rule ran (`evaluate_at` reuses them)
+    # What the next planned leave moves (`st status` fills it in; engine/whatif.py)
+    next_leave: LeaveMoves | None = None
+    # the loader's findings, before settings and rules (`evaluate_at` runs on from them)
     loaded_findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -50,7 +56,23 @@ def evaluate(root: Path, as_of: dt.date, scoped: bool = False) -> Evaluation:
         from stcli.engine.asof import portfolio_at
 
         portfolio = portfolio_at(portfolio, as_of)
-    findings = list(loaded.findings)
+    return evaluate_loaded(portfolio, as_of, loaded.findings, loaded.files_read)
+
+
+def evaluate_at(base: Evaluation, recorded_by: dt.date, as_of: dt.date) -> Evaluation:
+    """The portfolio `base` loaded, as recorded by `recorded_by`, judged at `as_of` (the
+    annual report judges a past ST year the day after it ended). No second load."""
+    from stcli.engine.asof import portfolio_at
+
+    return evaluate_loaded(portfolio_at(base.portfolio, recorded_by), as_of,
+                           base.loaded_findings, base.files_read)
+
+
+def evaluate_loaded(portfolio: Portfolio, as_of: dt.date, load_findings: list[Finding],
+                    files_read: int = 0) -> Evaluation:
+    """The pipeline after loading: `st plan` runs it on the loaded portfolio and on the
+    same portfolio with hypothetical entries added in memory."""
+    findings = list(load_findings)
     located = portfolio.profile
     if located is None:
         settings = base_settings(None)
@@ -59,29 +81,8 @@ def evaluate(root: Path, as_of: dt.date, scoped: bool = False) -> Evaluation:
         findings.extend(setting_findings)
     entries = sum(len(portfolio.entries(kind)) for kind in _KINDS)
     evaluation = Evaluation(Path(portfolio.root), as_of, portfolio, findings, settings,
-                            files_read=loaded.files_read, entries=entries,
-                            loaded_findings=list(findings))
-    return _judge(evaluation)
-
-
-def evaluate_at(base: Evaluation, recorded_by: dt.date, as_of: dt.date) -> Evaluation:
-    """The portfolio `base` loaded, as recorded by `recorded_by`, judged at `as_of` (the
-    annual report judges a past ST year the day after it ended). No second load."""
-    from stcli.engine.asof import portfolio_at
-
-    portfolio = portfolio_at(base.portfolio, recorded_by)
-    evaluation = Evaluation(base.root, as_of, portfolio, list(base.loaded_findings),
-                            base.settings, files_read=base.files_read, entries=base.entries,
-                            loaded_findings=base.loaded_findings)
-    return _judge(evaluation)
-
-
-def _judge(evaluation: Evaluation) -> Evaluation:
-    """Progress once, then every active rule; the findings configured."""
-    portfolio, findings, settings = evaluation.portfolio, evaluation.findings, \
-        evaluation.settings
-    as_of = evaluation.as_of
-    located = portfolio.profile
+                            files_read=files_read, entries=entries,
+                            loaded_findings=list(load_findings))
     rules = all_rules()
     if located is not None:
         profile = located.value

@@ -215,6 +215,22 @@ def document(evaluation: Evaluation, lang: str) -> dict[str, Any]:
         ],
         "findings": findings,
         "first_steps": empty_kinds(evaluation),
+        "next_leave": _next_leave(evaluation, lang),
+    }
+
+
+def _next_leave(evaluation: Evaluation, lang: str) -> dict[str, Any] | None:
+    """What the next planned leave moves (`st status` computes it with st plan's overlay)."""
+    moved = evaluation.next_leave
+    if moved is None:
+        return None
+    return {
+        "kind": moved.leave.kind, "start": _date(moved.leave.start),
+        "end": _date(moved.leave.end), "percent": number(moved.leave.percent),
+        "completion_without": _date(moved.completion_before),
+        "completion_with": _date(moved.completion_after),
+        "deadlines": [{"code": m.code, "what": m.what.render(lang), "without": _date(m.before),
+                       "with": _date(m.after), "days": m.days} for m in moved.moves],
     }
 
 
