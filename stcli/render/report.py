@@ -11,17 +11,22 @@ resolves outside the portfolio (a symlink, say) is refused. Templates run in Jin
 sandbox with `StrictUndefined`: a portfolio found elsewhere cannot run code, and a typo in
 a template is an error, never an empty cell.
 
-Escaping: HTML is autoescaped. Markdown passes every printed value through `md_escape`
-(the environment's `finalize`), so portfolio text renders inert on GitHub and GitLab;
-a value that is deliberately Markdown is wrapped in `Markup`. Identity numbers are masked
-in every printed string of either format.
+Escaping: HTML is autoescaped; dates and codes are wrapped in `<span class="nw">` so they
+never break inside (no characters are ever inserted into the text: long words break by
+the browser's hyphenation or `overflow-wrap`). Markdown passes every printed value through
+`md_escape` (the environment's `finalize`), which escapes only what would change the
+rendering; a value that is deliberately Markdown is wrapped in `Markup`, and `md_tidy`
+aligns tables and folds long lines. Identity numbers are masked in either format.
 
 Context of every template: `lang`, `as_of`, `profile` (the st.yaml record), `progress`,
 `time` (`progress.time`), `catalog`, `findings` (list of dicts), `counts`, `main_supervisor`,
-`version`; the functions `t(key, **args)` (keys under `report.`), `label(group, value)`,
-`person(ref)`; the filters `months`, `num`, `pct`, `hours`, `yymmdd`, `period`. The annual
-report adds `year` and its sections, the final report the service list and `delmal`;
-see `annual_context` and `final_context`.
+`director`, `version`; the functions `t(key, **args)` (keys under `report.`),
+`label(group, value)`, `person(ref)`; the filters `months`, `num`, `pct`, `hours`, `yymmdd`,
+`period`, `codes`. The annual report adds `year`, the year's findings (`year_findings`,
+`to_do`, `flagged`), its sections, `state` (the portfolio at as_of) and `plan`; the final
+report the service list, `delmal` with its `requirements`, `to_collect` and `checklist`;
+see `annual_context` and `final_context`. The HTML's `signatures` block is the place for
+a sign-off line.
 """
 
 from __future__ import annotations
