@@ -14,10 +14,9 @@ from stcli.cli.common import (
     LangOption,
     PathArg,
     early_language,
+    evaluate_portfolio,
     fail,
-    locate,
     make_parent_folders,
-    parse_as_of,
 )
 
 FORMATS = ("md", "html")
@@ -50,14 +49,11 @@ def report(
     fmt = fmt.lower()
     if fmt not in FORMATS:
         fail(t("cli.bad_format", language, value=output_format, choices=list(FORMATS)))
-    from stcli.engine.evaluate import evaluate
-    from stcli.i18n import resolve_language
     from stcli.render.report import ReportError, render
 
     # A report at a date knows only what was recorded by then (engine/asof.py): no
     # warnings about later sessions, no certificate signed before it was.
-    evaluation = evaluate(locate(path, language), parse_as_of(as_of, language), scoped=True)
-    language = resolve_language(lang, evaluation.language)
+    evaluation, language = evaluate_portfolio(path, as_of, lang, scoped=True)
     day = evaluation.as_of
     if evaluation.progress is None or evaluation.catalog is None:
         fail(t("report.cli.no_profile", language))

@@ -9,6 +9,7 @@ day are left out, and a certificate counts as signed only once it could have bee
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -64,7 +65,7 @@ def record_at(kind: str, record: Any, day: dt.date) -> Any:
 def portfolio_at(portfolio: Portfolio, day: dt.date) -> Portfolio:
     """What was recorded by `day`: later sessions, assessments and absences left out,
     certificates and statuses as they stood (see `record_at`)."""
-    scoped = Portfolio(portfolio.root, portfolio.profile, texts=portfolio.texts)
+    scoped = dataclasses.replace(portfolio)  # everything else as it is (texts, sign-offs …)
     for kind in ENTRY_KINDS:
         items: list[Located[Any]] = portfolio.entries(kind)
         if kind in DATED_KINDS:

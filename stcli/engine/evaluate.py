@@ -14,6 +14,7 @@ from stcli.findings import Finding, Msg, Severity
 from stcli.load import load
 from stcli.portfolio import Portfolio
 from stcli.rules import Rule, RuleContext, all_rules
+from stcli.signoff import read_signoffs
 
 if TYPE_CHECKING:
     from stcli.engine.whatif import LeaveMoves
@@ -52,6 +53,9 @@ def evaluate(root: Path, as_of: dt.date, scoped: bool = False) -> Evaluation:
     after `as_of` (engine/asof.py) instead of warning about it."""
     loaded = load(root)
     portfolio = loaded.portfolio
+    # Sign-offs (git tags st/arsgenomgang-N, rule M014) of the files as loaded; git runs
+    # only when the repository has such a tag. Signatures are verified by the commands.
+    portfolio.signoffs = read_signoffs(Path(portfolio.root), portfolio)
     if scoped:
         from stcli.engine.asof import portfolio_at
 

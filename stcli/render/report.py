@@ -574,6 +574,7 @@ def _base(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]:
         "t": _t(lang, fmt),
         "label": _label(lang, fmt),
         "person": _person(profile),
+        "signoffs": _signoffs(evaluation, lang),  # st sign (partials/signoff.*.j2)
         "print_name": _css_string(profile.trainee),
         "print_page": _page_counter(lang),
     }
@@ -614,6 +615,12 @@ def _page_counter(lang: str) -> Any:
         elif piece:
             parts.append(str(_css_string(piece, strip=False)))
     return Markup(" ".join(parts))
+
+
+def _signoffs(evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+    from stcli.render.signoffs import report_rows
+
+    return report_rows(evaluation, lang)
 
 
 def _progress(evaluation: Evaluation) -> Progress:

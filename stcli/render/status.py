@@ -102,6 +102,7 @@ def build(evaluation: Evaluation, lang: str, width: int) -> list[Block]:
         parts += view.placements()
         parts += view.courses()
     parts += view.deadlines()
+    parts += view.signoffs()
     parts += view.findings()
     return parts
 
@@ -647,6 +648,30 @@ class _View:
         from stcli.render.plan import leave_moves_text
 
         return [line((leave_moves_text(moved, self.lang), WARN))]
+
+    def signoffs(self) -> list[Block]:
+        """Each ST year's sign-off (st sign), only once the portfolio has one."""
+        if not self.evaluation.portfolio.signoffs:
+            return []
+        from stcli.render.signoffs import state_label, years
+        from stcli.signoff import VALID
+
+        rows: list[Block] = [heading(t("sign.status.heading", self.lang))]
+        for number, _, _, signoff in years(self.evaluation):
+            if signoff is None:
+                rows.append(line((t("sign.status.unsigned", self.lang, year=number), DIM)))
+                continue
+            day = signoff.date.date() if signoff.date else "?"
+            who = t("sign.status.signed", self.lang, year=number, date=day,
+                    signer=signoff.signer or signoff.tagger or "?", role=signoff.role or "?")
+            state = (state_label(signoff, self.lang), OK if signoff.signature == VALID else BAD)
+            if signoff.changes:
+                changed = t("sign.status.changed", self.lang, count=len(signoff.changes))
+                rows.append(line(who, " · ", state, " · ", (changed, WARN)))
+            else:
+                rows.append(line(who, " · ", state))
+        rows.append(line((t("sign.status.hint", self.lang), DIM)))
+        return rows
 
     def _count(self, severity: str, count: int) -> str:
         form = "one" if count == 1 else "other"
