@@ -493,7 +493,11 @@ def test_portfolio_template_replaces_the_packaged_one(tmp_path: Path) -> None:
     })
     code, out, _ = run("--final", "--as-of", "2024-12-31", str(root))
     assert code == 0
-    assert out == "Egen mall för Test Testsson: 4,00 månader\n"
+    # the report says that the portfolio's own template made it (issue 16)
+    notice, _, rest = out.partition("\n\n")
+    assert notice.startswith("> **Obs: rapporten är gjord med portföljens egen mall")
+    assert "templates/final.md.j2" in notice
+    assert rest == "Egen mall för Test Testsson: 4,00 månader\n"
     # the other report still comes from the package, partials too
     code, out, _ = run("--annual", "--as-of", "2024-12-31", str(root))
     assert code == 0 and out.startswith("# Årsrapport ST-år 1")
@@ -533,7 +537,7 @@ def test_template_symlink_inside_the_portfolio_is_used(tmp_path: Path) -> None:
     (root / "templates").mkdir()
     (root / "templates" / "final.md.j2").symlink_to(root / "mallar" / "min.md.j2")
     code, out, _ = run("--final", "--as-of", "2024-12-31", str(root))
-    assert code == 0 and out == "INSIDE 2024-12-31\n"
+    assert code == 0 and out.endswith("\n\nINSIDE 2024-12-31\n")
 
 
 @pytest.mark.parametrize("source, expected", [
@@ -688,8 +692,8 @@ def test_template_compiled_for_markdown_is_never_reused_for_html(
     }, trainee="<b>Test</b>")
     for _ in range(2):  # the second run reads the cache
         code, md, _ = run("--final", "--as-of", "2024-12-31", str(root))
-        assert code == 0 and md == "\\<b>Test\\</b>\n"
+        assert code == 0 and md.endswith("\n\\<b>Test\\</b>\n")  # after the own-template note
         code, html, _ = run("--final", "--format", "html", "--as-of", "2024-12-31", str(root))
-        assert code == 0 and html == "&lt;b&gt;Test&lt;/b&gt;"
-    assert sorted(p.name for p in (tmp_path / "cache" / "st" / "templates").iterdir()) == [
-        "html", "md"]
+        assert code == 0 and html.endswith("&lt;b&gt;Test&lt;/b&gt;") and "<b>Test" not in html
+    (compiler,) = (tmp_path / "cache" / "st" / "templates").iterdir()
+    assert sorted(p.name for p in compiler.iterdir()) == ["html", "md"]

@@ -48,10 +48,12 @@ class Evaluation:
         return profile.value.region if profile else None
 
 
-def evaluate(root: Path, as_of: dt.date, scoped: bool = False) -> Evaluation:
-    """Judge the portfolio at `as_of`. `scoped` (reports): leave out what was recorded
-    after `as_of` (engine/asof.py) instead of warning about it."""
-    loaded = load(root)
+def evaluate(root: Path, as_of: dt.date, overlay: dict[str, bytes] | None = None,
+             scoped: bool = False) -> Evaluation:
+    """`overlay`: relative path -> bytes read instead of the file's (see `load`).
+    `scoped` (reports): leave out what was recorded after `as_of` (engine/asof.py)
+    instead of warning about it."""
+    loaded = load(root, overlay)
     portfolio = loaded.portfolio
     # Sign-offs (git tags st/arsgenomgang-N, rule M014) of the files as loaded; git runs
     # only when the repository has such a tag. Signatures are verified by the commands.
