@@ -692,7 +692,7 @@ def test_template_compiled_for_markdown_is_never_reused_for_html(
     }, trainee="<b>Test</b>")
     for _ in range(2):  # the second run reads the cache
         code, md, _ = run("--final", "--as-of", "2024-12-31", str(root))
-        assert code == 0 and md.endswith("\n\\<b>Test\\</b>\n")  # after the own-template note
+        assert code == 0 and md.endswith("\n\\<b>Test\\</b>")  # after the own-template note
         code, html, _ = run("--final", "--format", "html", "--as-of", "2024-12-31", str(root))
         assert code == 0 and html.endswith("&lt;b&gt;Test&lt;/b&gt;") and "<b>Test" not in html
     (compiler,) = (tmp_path / "cache" / "st" / "templates").iterdir()

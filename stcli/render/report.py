@@ -257,7 +257,7 @@ def md_tidy(text: str) -> str:
         else:
             out.append(line)
         i += 1
-    return "\n".join(out).strip("\n") + "\n"
+    return "\n".join(out).strip("\n") + ("\n" if text.endswith("\n") else "")
 
 
 def _nowrap(text: str) -> Any:
