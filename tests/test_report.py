@@ -54,13 +54,136 @@ def test_golden_final_english() -> None:
     assert_golden(GOLDEN / "sample-final.en.md", out)
 
 
+# Every report of the sample on the day the issue was filed (ST year 4 under way).
+LATE = "2026-11-29"
+LATE_REPORTS = [(f"annual-{n}", ["--annual", "--year", str(n)]) for n in (1, 2, 3, 4)] + [
+    ("final", ["--final"])]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("name, args", LATE_REPORTS, ids=[n for n, _ in LATE_REPORTS])
+def test_golden_every_report_of_the_sample(name: str, args: list[str], lang: str) -> None:
+    code, out, _ = run(*args, "--lang", lang, "--as-of", LATE, str(SAMPLE))
+    assert code == 0
+    assert_golden(GOLDEN / f"sample-{LATE}-{name}.{lang}.md", out)
+    _assert_reads_well_raw(out)
+
+
+# What raw Markdown must not hold: escapes that change nothing, entities for layout.
+NOISE = re.compile(r"\\[()=%#!@+{}^.:,;-]|&nbsp;|&#|\u200b|\u00ad")
+
+
+def _assert_reads_well_raw(md: str) -> None:
+    """Tidy raw Markdown that CommonMark renders as meant: no needless escapes, lines
+    within 100 columns but for table rows (a table is as wide as its widest cell) and an
+    unbreakable run, every table row as many cells as its header."""
+    from markdown_it import MarkdownIt
+
+    assert not NOISE.search(md), NOISE.findall(md)[:5]
+    for line in md.splitlines():
+        if len(line) > 100 and not line.startswith("|"):
+            assert len(line) <= 110, line
+    renderer = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    tokens = renderer.parse(md)
+    html = renderer.render(md)
+    assert "\\" not in re.sub(r"<code>.*?</code>", "", html), "a backslash shows rendered"
+    for table in re.findall(r"<table>.*?</table>", html, flags=re.S):
+        header = len(re.findall(r"<th[ >]", table.split("</thead>")[0]))
+        for row in re.findall(r"<tr>(.*?)</tr>", table.split("</thead>")[1], flags=re.S):
+            assert len(re.findall(r"<td", row)) == header, row
+    headings = [t for t in tokens if t.type == "heading_open"]
+    assert headings and headings[0].tag == "h1"
+    assert not re.search(r"<p>\s*[-*+]\s", html), "a list item became a paragraph"
+
+
+def test_annual_report_is_about_its_year_only() -> None:
+    """Year 3 judged at its end (2026-08-31) at 2026-11-29: its own findings where they
+    belong and in 'Att åtgärda'; nothing of year 4; the portfolio at 2026-11-29 apart."""
+    _, out, _ = run("--annual", "--year", "3", "--as-of", LATE, str(SAMPLE))
+    todo = out.split("## Att åtgärda")[1].split("\n## ")[0]
+    assert "H002: ST-år 3" in todo and "39,4 min/vecka, under 60" in todo
+    assert "ST-år 4" not in out.split("## Portföljen per")[0]
+    supervision = out.split("## Handledning")[1].split("\n## ")[0]
+    assert "39,4 ✗" in supervision and "H002" in supervision
+    # the gap ends with the year, not at as_of
+    assert "| 2026-03-11 | 2026-08-31 |" in supervision.replace("  ", " ")
+    state = out.split("## Portföljen per 2026-11-29")[1].split("\n## ")[0]
+    assert "29,77 av 66" in state and "M002" in state
+    plan = out.split("## Plan för nästa år")[1].split("\n## ")[0]
+    assert "Sidotjänstgöring: barn- och ungdomsmedicin" in plan
+    assert "Kurs: Försäkringsmedicin, fortsättningskurs" in plan
+    header = re.sub(r" {2,}", " ", out.split("\n## ")[0])
+    assert "| Huvudhandledare | Maria Holmgren" in header and "| Studierektor" in header
+    assert "2025-09-01–2026-08-31, avslutat, bedömt vid årets slut 2026-08-31" in header
+
+
+def test_report_at_a_past_date_has_nothing_from_after_it() -> None:
+    _, out, _ = run("--annual", "--year", "1", "--as-of", "2024-09-15", str(SAMPLE))
+    assert "D010" not in out
+    # signed 2025-01-20: on 2024-09-15 the certificate was not yet signed
+    assert not re.search(r"signerat 202[5-9]", out)
+    # the plan for year 2: what had begun by 2024-09-15 goes on, the rest is planned
+    plan = " ".join(out.split("## Plan för nästa år")[1].split("\n## ")[0].split())
+    assert "2024-09-02–2024-12-22 Sidotjänstgöring: internmedicin, Medicinkliniken, Gävle " \
+        "sjukhus (pågår)" in plan
+    assert "2024-11-21–2024-11-22 Kurs: Läkemedelsbehandling hos äldre (planerad)" in plan
+    assert "Sjukskrivning (planerad)" not in out  # a sick leave in November was not known in September
+
+
+def test_wording_items_of_the_issue() -> None:
+    _, annual, _ = run("--annual", "--year", "3", "--as-of", LATE, str(SAMPLE))
+    _, final, _ = run("--final", "--as-of", LATE, str(SAMPLE))
+    for text in (annual, final):
+        assert "tjänstgöringsgraden" not in text
+        assert " . " not in text and "`.`" not in text  # no "." for a place
+        assert not re.search(r"\b0/\d+ ✓", text)
+    # an ST-dag is no evidence and needs no certificate
+    assert not re.search(r"\*\*ST-dag\*\*[^\n]*intyg", annual)
+    # one total line each
+    assert annual.count("Totalt till och med") == 1
+    assert final.count("**Summa**") == 1
+
+
+def test_final_report_says_who_signs_every_certificate() -> None:
+    _, out, _ = run("--final", "--as-of", LATE, str(SAMPLE))
+    checklist = out.split("## Ansökans delar")[1].split("\n## ")[0]
+    for part in ("Bilaga 5", "Bilaga 6", "Bilaga 7", "Bilaga 8", "Bilaga 9", "Bilaga 10",
+                 "Bilaga 11", "Bilaga 12", "Ansökningsavgift"):
+        assert part in checklist, part
+    states = re.findall(r"^- .*?: (underlag finns, intyg saknas|begärt, inte signerat|att göra|"
+                        r"kan inte skrivas än|signerat|klart)", checklist, flags=re.M)
+    order = ["underlag finns, intyg saknas", "begärt, inte signerat", "att göra",
+             "kan inte skrivas än", "signerat", "klart"]
+    ranks = [min(order.index(s), 2 if s == "kan inte skrivas än" else 9) for s in states]
+    assert ranks[0] < ranks[-1]  # what is missing comes first
+    collect = out.split("### Intyg som inte är signerade")[1].split("\n#")[0]
+    assert "signeras av Lena Forsberg" in collect  # the psychiatry placement's supervisor
+    assert "signeras av kursledaren" in " ".join(collect.split())
+    assert "signeras av Per Wikström" in collect  # the scientific supervisor
+    delmal = out.split("## Delmål och underlag")[1]
+    assert "**klinisk tjänstgöring**" in delmal and "(Bilaga 9)" in delmal
+
+
+def test_sosfs_2015_checklist(tmp_path: Path) -> None:
+    root = _write(tmp_path / "p", {})
+    (root / "st.yaml").write_text((root / "st.yaml").read_text().replace(
+        "HSLF-FS 2021:8", "SOSFS 2015:8"), encoding="utf-8")
+    _, out, _ = run("--final", "--as-of", "2025-06-01", str(root))
+    checklist = out.split("## Ansökans delar")[1].split("\n## ")[0]
+    for part in ("Bilaga 1", "Bilaga 2", "Bilaga 3", "Bilaga 4", "Bilaga 5", "Bilaga 6",
+                 "Bilaga 7", "Ansökningsavgift"):
+        assert part in checklist, part
+    assert "Bilaga 12" not in checklist
+
+
 def test_annual_figures_match_the_hand_count_of_the_sample_readme() -> None:
     """sample-portfolio/README.md: ST year 2 = 5 months at 100 % + August at 80 %;
     17 months by 2025-01-31; 3563/155 months served by 2026-03-15; done 2030-09-08."""
     _, out, _ = run("--annual", "--year", "2", "--as-of", AS_OF, str(SAMPLE))
-    assert "| Tjänstgjort under ST-året (omräknat till heltid) | 5,80 |" in out
-    assert "| Totalt till och med 2025-08-31 | 17,80 |" in out
-    assert "| Totalt per 2026-03-15 (krav) | 22,99 av 66 |" in out
+    squeezed = re.sub(r" {2,}", " ", out)
+    assert "| Tjänstgjort under ST-året (omräknat till heltid) | 5,80 |" in squeezed
+    assert "| Totalt till och med 2025-08-31 (av krav) | 17,80 av 66 |" in squeezed
+    assert "Tjänstgjort totalt per 2026-03-15 (av krav): 22,99 av 66" in out
     assert "**2030-09-08**" in out
     assert "181 dagar" in out
     assert "4 bedömningar under året (minst 3)" in out
@@ -68,15 +191,17 @@ def test_annual_figures_match_the_hand_count_of_the_sample_readme() -> None:
 
 def test_final_service_list_in_the_application_layout() -> None:
     _, out, _ = run("--final", "--as-of", AS_OF, str(SAMPLE))
-    assert ("| Tjänstgöringsställe | Period (ååmmdd–ååmmdd) | Procent av heltid "
-            "| Antal månader omräknat till heltid |") in out
+    out = re.sub(r" {2,}", " ", out)
+    assert "| Tjänstgöringsställe | Period | Procent | Månader |" in out
+    out = " ".join(out.split(" \n")).replace("\n", " ")
+    assert "Period ååmmdd–ååmmdd; procent av heltid; antal månader omräknat till heltid" in out
     # 2023-09-01–2024-01-07 at 100 %: 4 months + 7/31 = 4.23
     assert "| 230901–240107 | 100 % | 4,23 |" in out
     # the split week: 40 % geriatrik and 40 % vårdcentral, cut at as_of
     assert out.count("| 260112–260315 | 40 % | 0,85 |") == 2
     assert "| **Summa** | | | **22,99** |" in out
     assert "Intyg som inte är signerade" in out
-    assert "| Sidotjänstgöring: psykiatri, Psykiatriska kliniken, Gävle sjukhus |" in out
+    assert "- Sidotjänstgöring: psykiatri, Psykiatriska kliniken, Gävle sjukhus, " in out
 
 
 def test_current_year_is_the_default_and_english_works() -> None:
@@ -85,6 +210,7 @@ def test_current_year_is_the_default_and_english_works() -> None:
     assert out.startswith("# Annual report, ST year 3: Elin Åkesson")
     assert "ongoing, reported up to 2026-03-15" in out
     assert "## Signatures" in out and "Director of studies" in out
+    assert "| Main supervisor | Maria Holmgren" in re.sub(r" {2,}", " ", out)
 
 
 # --- command line ----------------------------------------------------------------------------
@@ -319,8 +445,13 @@ def test_hostile_text_is_inert_in_markdown(tmp_path: Path, kind: list[str]) -> N
     html = renderer.render(md)
     parser = _Collect()
     parser.feed(html)
-    assert parser.tags.isdisjoint({"script", "img", "a", "iframe", "del", "code", "em", "h4",
-                                   "ol"}), parser.tags
+    assert parser.tags.isdisjoint({"script", "img", "a", "iframe", "del", "em", "h4"}), (
+        parser.tags)
+    # the only numbered list is the annual report's own, empty lines to write the plan on
+    for numbered in re.findall(r"<ol>(.*?)</ol>", html, flags=re.S):
+        items = re.findall(r"<li>(.*?)</li>", numbered, flags=re.S)
+        assert items and all(not re.sub(r"<[^>]+>", "", i).strip() for i in items), numbered
+    assert "<code>code</code>" not in html  # code spans are the report's own only
     assert not [a for a in parser.attributes if a.startswith("on")]
     text = parser.text
     for payload in ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>",
@@ -549,3 +680,22 @@ class _Collect(HTMLParser):
     @property
     def text(self) -> str:
         return "".join(self.chunks).replace("\u200b", "")
+
+
+def test_template_compiled_for_markdown_is_never_reused_for_html(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compiled templates are cached between runs; autoescaping is compiled in, so the
+    cache keeps the formats apart: a partial both formats include stays escaped in HTML."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = _write(tmp_path / "p", {
+        "templates/final.md.j2": "{% include 'partials/name.j2' %}\n",
+        "templates/final.html.j2": "{% include 'partials/name.j2' %}\n",
+        "templates/partials/name.j2": "{{ profile.trainee }}",
+    }, trainee="<b>Test</b>")
+    for _ in range(2):  # the second run reads the cache
+        code, md, _ = run("--final", "--as-of", "2024-12-31", str(root))
+        assert code == 0 and md.endswith("\n\\<b>Test\\</b>")  # after the own-template note
+        code, html, _ = run("--final", "--format", "html", "--as-of", "2024-12-31", str(root))
+        assert code == 0 and html.endswith("&lt;b&gt;Test&lt;/b&gt;") and "<b>Test" not in html
+    (compiler,) = (tmp_path / "cache" / "st" / "templates").iterdir()
+    assert sorted(p.name for p in compiler.iterdir()) == ["html", "md"]

@@ -1,11 +1,14 @@
 """The HTML reports in a real headless Chromium, driven over the DevTools protocol.
 
-Checks, for the sample's annual report (ST year 2), its final report and a portfolio whose
-every free-text field holds HTML and script: the page loads with no console error, no
-exception, no dialog and no network request besides the file itself (the Content Security
-Policy blocks nothing either, since a blocked load is a console error); the three SVG
-charts are drawn; at the width of an A4 page in print media no table is wider than the
-page; a screenshot is taken; and the page prints to an A4 PDF whose pages are counted.
+For every report of the sample (the annual report of each ST year, the final report; in
+Swedish and English), a report at a past date, and a portfolio whose every free-text field
+holds HTML and script: the page loads with no console error, no exception, no dialog and
+no network request besides the file itself (a blocked load is a console error too); the
+three SVG charts are drawn; no element is wider than its page, in print media at the A4
+content width and on screen at 1280 px and 390 px (a phone); the page prints to A4 and
+`pdftotext` reads the PDF: no zero-width or soft-hyphen characters in the text, every page
+carries its number ("Sida 3 av 9") and the trainee's name, no page ends with a heading,
+and the page count stays within the bound stated per report.
 
 Needs Debian's `chromium` (`apt-get install -y chromium`); `ST_CHROMIUM` names another
 binary. Without one the tests skip and say why (under CI, `CI=true`, they fail instead).
@@ -35,7 +38,7 @@ from stcli.cli import app
 from tests.conftest import requires
 from tests.test_report import PERSONNUMMER, SAMPLE, _hostile_portfolio
 
-AS_OF = "2026-03-15"
+AS_OF = "2026-11-29"  # the sample in ST year 4: years 1-3 complete, 4 under way
 A4_POINTS = (595.0, 842.0)  # 210 × 297 mm
 A4_CONTENT_PX = 688  # 210 mm less the 14 + 14 mm margins of @page, at 96 px per inch
 TIMEOUT = 60.0
@@ -261,30 +264,55 @@ def _pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
     return sizes
 
 
-def _check(browser: WebSocket, html: Path, name: str, pages: tuple[int, int]) -> str:
+# Every element's box inside the page, and nothing scrolling sideways.
+_TOO_WIDE = """(width => [...document.querySelectorAll('body *')].filter(e => {
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && (box.right > width + 1 || box.left < -1
+        || (e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0
+            && getComputedStyle(e).overflowX !== 'visible'));
+}).map(e => e.tagName + ': ' + e.outerHTML.slice(0, 100)))"""
+
+# Characters that would travel unseen into a form when text is copied from the PDF.
+HIDDEN = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _widths(tools: DevTools) -> None:
+    """No element wider than its page: A4 print width, a laptop and a phone screen."""
+    for media, width in (("print", A4_CONTENT_PX), ("screen", 1280), ("screen", 390)):
+        tools.page("Emulation.setEmulatedMedia", media=media)
+        tools.page("Emulation.setDeviceMetricsOverride", width=width, height=1000,
+                   deviceScaleFactor=1, mobile=width < 600)
+        too_wide = tools.evaluate(f"{_TOO_WIDE}({width})")
+        assert too_wide == [], (media, width, too_wide[:5])
+        assert tools.evaluate("document.documentElement.scrollWidth") <= width + 1, (media,
+                                                                                      width)
+    tools.page("Emulation.clearDeviceMetricsOverride")
+    tools.page("Emulation.setEmulatedMedia", media="")
+
+
+def _pdftotext(pdf: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", *pages, str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def _check(browser: WebSocket, html: Path, name: str, pages: tuple[int, int],
+           trainee: str | None = None, lang: str = "sv", charts: int = 3) -> str:
     tools, url = _open(browser, html)
-    assert tools.evaluate("document.querySelectorAll('svg').length") == 3
+    assert tools.evaluate("document.querySelectorAll('svg').length") == charts
     # every chart has drawn shapes of a real size
     assert tools.evaluate(
         "[...document.querySelectorAll('svg')].every(s => s.getBBox().width > 100"
         " && s.querySelectorAll('rect').length > 0)")
     assert tools.evaluate("document.querySelectorAll('script, img, iframe, a').length") == 0
+    assert tools.evaluate("document.documentElement.lang") == lang
 
     shot = base64.b64decode(tools.page("Page.captureScreenshot", format="png",
                                        captureBeyondViewport=True)["data"])
     assert shot.startswith(b"\x89PNG\r\n\x1a\n") and len(shot) > 10_000
-
-    # printed on A4: the page's content width, print media; no table wider than the page
-    tools.page("Emulation.setEmulatedMedia", media="print")
-    tools.page("Emulation.setDeviceMetricsOverride", width=A4_CONTENT_PX, height=1000,
-               deviceScaleFactor=1, mobile=False)
-    too_wide = tools.evaluate(
-        "[...document.querySelectorAll('table, svg, figure')]"
-        f".filter(e => e.getBoundingClientRect().right > {A4_CONTENT_PX} + 1"
-        " || e.scrollWidth > e.clientWidth + 1).map(e => e.outerHTML.slice(0, 120))")
-    assert too_wide == [], too_wide
-    assert tools.evaluate("document.documentElement.scrollWidth") <= A4_CONTENT_PX + 1
-    tools.page("Emulation.clearDeviceMetricsOverride")
+    _widths(tools)
+    headings = [h.strip() for h in tools.evaluate(
+        "[...document.querySelectorAll('h2, h3')].map(h => h.innerText)")]
 
     pdf = base64.b64decode(tools.page("Page.printToPDF", preferCSSPageSize=True,
                                       printBackground=True)["data"])
@@ -293,14 +321,35 @@ def _check(browser: WebSocket, html: Path, name: str, pages: tuple[int, int]) ->
     assert pages[0] <= len(sizes) <= pages[1], len(sizes)
     for width, height in sizes:
         assert abs(width - A4_POINTS[0]) < 2 and abs(height - A4_POINTS[1]) < 2, (width, height)
+    target = html.with_suffix(".pdf")
+    target.write_bytes(pdf)
+    if shutil.which("pdftotext"):
+        text = _pdftotext(target)
+        assert not HIDDEN.search(text), HIDDEN.findall(text)[:5]
+        total = len(sizes)
+        heading_then_one_line = False  # the page before ended with a heading and one line
+        for number in range(1, total + 1):
+            lines = [line.strip() for line in _pdftotext(target, number).splitlines()
+                     if line.strip()]
+            page_mark = (f"Sida {number} av {total}" if lang == "sv"
+                         else f"Page {number} of {total}")
+            assert any(page_mark in line for line in lines), (number, lines[-3:])
+            if trainee:
+                assert any(trainee in line for line in lines[-3:]), (number, lines[-3:])
+            # A heading stays with what follows it: never the last line of a page's content
+            # (before the margin), and when it is the last but one, that one line is the
+            # whole section (the next page begins with a heading).
+            body = [line for line in lines if page_mark not in line
+                    and not (trainee and line.startswith(trainee))]
+            if heading_then_one_line:
+                assert body and body[0] in headings, (number, body[:1])
+            if number < total:
+                assert body and body[-1] not in headings, (number, body[-1:])
+                heading_then_one_line = len(body) > 1 and body[-2] in headings
     if shutil.which("pdfinfo"):
-        target = html.with_suffix(".pdf")
-        target.write_bytes(pdf)
         info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True,
                               check=True).stdout
-        assert f"Pages:{' ' * 10}{len(sizes)}" in re.sub(r"Pages:\s+", "Pages:" + " " * 10,
-                                                        info)
-        assert "(A4)" in info
+        assert re.search(rf"Pages:\s+{len(sizes)}\n", info) and "(A4)" in info
 
     problems = _problems(tools, url)
     assert problems == [], problems
@@ -309,21 +358,44 @@ def _check(browser: WebSocket, html: Path, name: str, pages: tuple[int, int]) ->
         Path(artifacts).mkdir(parents=True, exist_ok=True)
         (Path(artifacts) / f"{name}.png").write_bytes(shot)
         (Path(artifacts) / f"{name}.pdf").write_bytes(pdf)
-    text: str = tools.evaluate("document.body.innerText")
-    return text
+    text_shown: str = tools.evaluate("document.body.innerText")
+    return text_shown
 
 
-def test_annual_report_in_chromium(browser: WebSocket, tmp_path: Path) -> None:
-    html = _report(["--annual", "--year", "2", "--as-of", AS_OF, str(SAMPLE)],
-                   tmp_path / "annual.html")
-    text = _check(browser, html, "sample-annual-2", (4, 14))
-    assert "Årsrapport ST-år 2" in text and "Underskrifter" in text
+# Every report of the sample at AS_OF and the page counts a reader may expect of it.
+SAMPLE_REPORTS = [
+    ("annual-1", ["--annual", "--year", "1"], (3, 12)),
+    ("annual-2", ["--annual", "--year", "2"], (3, 12)),
+    ("annual-3", ["--annual", "--year", "3"], (3, 12)),
+    ("annual-4", ["--annual", "--year", "4"], (3, 12)),
+    ("final", ["--final"], (6, 18)),
+]
 
 
-def test_final_report_in_chromium(browser: WebSocket, tmp_path: Path) -> None:
-    html = _report(["--final", "--as-of", AS_OF, str(SAMPLE)], tmp_path / "final.html")
-    text = _check(browser, html, "sample-final", (4, 20))
-    assert "Tjänstgöringsförteckning" in text and "22,99" in text
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("name, args, pages", SAMPLE_REPORTS,
+                         ids=[name for name, _, _ in SAMPLE_REPORTS])
+def test_sample_report_prints_as_a_document(browser: WebSocket, tmp_path: Path, name: str,
+                                            args: list[str], pages: tuple[int, int],
+                                            lang: str) -> None:
+    html = _report([*args, "--lang", lang, "--as-of", AS_OF, str(SAMPLE)],
+                   tmp_path / f"{name}.html")
+    text = _check(browser, html, f"sample-{name}-{lang}", pages, "Elin Åkesson", lang)
+    if name.startswith("annual"):
+        assert ("Underskrifter" if lang == "sv" else "Signatures") in text
+        assert ("Huvudhandledare" if lang == "sv" else "Main supervisor") in text
+    else:
+        assert ("Signeras av" if lang == "sv" else "Signed by") in text
+
+
+def test_report_at_a_past_date_knows_nothing_later(browser: WebSocket, tmp_path: Path) -> None:
+    """The year-1 report at 2024-09-15 was 14 pages, half of them warnings about sessions
+    after the date; and placements were shown signed on a later day."""
+    html = _report(["--annual", "--year", "1", "--as-of", "2024-09-15", str(SAMPLE)],
+                   tmp_path / "annual-1-past.html")
+    text = _check(browser, html, "sample-annual-1-past", (3, 12), "Elin Åkesson")
+    assert "D010" not in text
+    assert not re.search(r"signerat\s+2025", text)
 
 
 @pytest.mark.parametrize("kind", [["--annual", "--year", "1"], ["--final"]])
@@ -331,7 +403,7 @@ def test_hostile_portfolio_stays_inert_in_chromium(browser: WebSocket, tmp_path:
                                                    kind: list[str]) -> None:
     root = _hostile_portfolio(tmp_path / "p")
     html = _report([*kind, "--as-of", "2025-03-01", str(root)], tmp_path / "hostile.html")
-    text = _check(browser, html, f"hostile-{kind[0][2:]}", (2, 20)).replace("\u200b", "")
+    text = _check(browser, html, f"hostile-{kind[0][2:]}", (2, 20))
     assert "<script>alert(1)</script>" in text
     assert "<img src=x onerror=alert(2)>" in text
     assert PERSONNUMMER not in text

@@ -55,7 +55,9 @@ def report(
         fail(t("cli.bad_format", language, value=output_format, choices=list(FORMATS)))
     from stcli.render.report import ReportError, render
 
-    evaluation, language = evaluate_portfolio(path, as_of, lang)
+    # A report at a date knows only what was recorded by then (engine/asof.py): no
+    # warnings about later sessions, no certificate signed before it was.
+    evaluation, language = evaluate_portfolio(path, as_of, lang, scoped=True)
     day = evaluation.as_of
     if evaluation.progress is None or evaluation.catalog is None:
         fail(t("report.cli.no_profile", language))

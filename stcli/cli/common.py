@@ -80,15 +80,17 @@ def locate(path: Path | None, lang: str) -> Path:
 
 
 def evaluate_portfolio(path: Path | None, as_of: str | None, lang: str | None,
-                       signatures: bool = True) -> tuple[Evaluation, str]:
+                       signatures: bool = True, scoped: bool = False
+                       ) -> tuple[Evaluation, str]:
     """What validate, status and report begin with: find the portfolio, judge it at --as-of
     (today by default), then settle the language (st.yaml may choose it; --lang wins).
-    `signatures=False`: sign-off signatures are not verified (validate needs no verdict)."""
+    `signatures=False`: sign-off signatures are not verified (validate needs no verdict).
+    `scoped=True` (reports): what was recorded after --as-of is left out (engine/asof.py)."""
     from stcli.engine.evaluate import evaluate
 
     language = early_language(lang)
     day = parse_as_of(as_of, language)
-    evaluation = evaluate(locate(path, language), day)
+    evaluation = evaluate(locate(path, language), day, scoped=scoped)
     if signatures and evaluation.portfolio.signoffs:
         from contextlib import suppress
 

@@ -34,6 +34,8 @@ class Evaluation:
     language: str | None = field(default=None)
     # What the next planned leave moves (`st status` fills it in; engine/whatif.py)
     next_leave: LeaveMoves | None = None
+    # the loader's findings, before settings and rules (`evaluate_at` runs on from them)
+    loaded_findings: list[Finding] = field(default_factory=list)
 
     @property
     def regulation(self) -> str | None:
@@ -46,15 +48,30 @@ class Evaluation:
         return profile.value.region if profile else None
 
 
-def evaluate(root: Path, as_of: dt.date, overlay: dict[str, bytes] | None = None
-             ) -> Evaluation:
-    """`overlay`: relative path -> bytes read instead of the file's (see `load`)."""
+def evaluate(root: Path, as_of: dt.date, overlay: dict[str, bytes] | None = None,
+             scoped: bool = False) -> Evaluation:
+    """`overlay`: relative path -> bytes read instead of the file's (see `load`).
+    `scoped` (reports): leave out what was recorded after `as_of` (engine/asof.py)
+    instead of warning about it."""
     loaded = load(root, overlay)
     portfolio = loaded.portfolio
     # Sign-offs (git tags st/arsgenomgang-N, rule M014) of the files as loaded; git runs
     # only when the repository has such a tag. Signatures are verified by the commands.
     portfolio.signoffs = read_signoffs(Path(portfolio.root), portfolio)
+    if scoped:
+        from stcli.engine.asof import portfolio_at
+
+        portfolio = portfolio_at(portfolio, as_of)
     return evaluate_loaded(portfolio, as_of, loaded.findings, loaded.files_read)
+
+
+def evaluate_at(base: Evaluation, recorded_by: dt.date, as_of: dt.date) -> Evaluation:
+    """The portfolio `base` loaded, as recorded by `recorded_by`, judged at `as_of` (the
+    annual report judges a past ST year the day after it ended). No second load."""
+    from stcli.engine.asof import portfolio_at
+
+    return evaluate_loaded(portfolio_at(base.portfolio, recorded_by), as_of,
+                           base.loaded_findings, base.files_read)
 
 
 def evaluate_loaded(portfolio: Portfolio, as_of: dt.date, load_findings: list[Finding],
@@ -70,7 +87,8 @@ def evaluate_loaded(portfolio: Portfolio, as_of: dt.date, load_findings: list[Fi
         findings.extend(setting_findings)
     entries = sum(len(portfolio.entries(kind)) for kind in _KINDS)
     evaluation = Evaluation(Path(portfolio.root), as_of, portfolio, findings, settings,
-                            files_read=files_read, entries=entries)
+                            files_read=files_read, entries=entries,
+                            loaded_findings=list(load_findings))
     rules = all_rules()
     if located is not None:
         profile = located.value

@@ -618,3 +618,20 @@ def months_between(earlier: dt.date, months: int) -> dt.date:
     moved: dt.date = earlier + relativedelta(months=months)
     return moved
 
+
+def year_entries(number: int, portfolio: Portfolio, profile: Profile,
+                 as_of: dt.date) -> YearEntries:
+    """Which entries belong to ST year `number` (any year, also one not begun by as_of):
+    the annual report's plan for the next year reads it."""
+    start, end = st_year_bounds(profile.start, number)
+    return _year_entries(number, start, end, portfolio, profile, as_of)
+
+
+def employment_percents(profile: Profile, first: dt.date, last: dt.date) -> tuple[Fraction, ...]:
+    """The employment percents in force from `first` to `last`, in order (a placement
+    without its own `percent` is served at these)."""
+    percents = [employment_percent(profile, first)]
+    for step in sorted(profile.employment, key=lambda s: s.from_):
+        if first < step.from_ <= last and Fraction(step.percent) != percents[-1]:
+            percents.append(Fraction(step.percent))
+    return tuple(percents)

@@ -118,6 +118,41 @@ _VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         "auskultation": ("auskultation", "auskultation"),
         "eget_intyg": ("eget intyg (STa3)", "its own certificate (STa3)"),
     },
+    "req_state": {
+        "signed": ("signerat", "signed"),
+        "requested": ("begärt, inte signerat", "requested, not signed"),
+        "unsigned": ("underlag finns, intyg saknas", "evidence, no certificate"),
+        "missing": ("underlag saknas", "no evidence"),
+        "none": ("saknas", "missing"),
+        "todo": ("att göra", "to do"),
+        "waiting": ("kan inte skrivas än", "cannot be signed yet"),
+        "done": ("klart", "done"),
+    },
+    "application": {
+        "application": ("Ansökan om bevis om specialistkompetens",
+                        "Application for the specialist certificate"),
+        "application_service": ("Ansökan med tjänstgöringsförteckning",
+                                "Application with the service list"),
+        "service": ("Intyg om fullgjord specialiseringstjänstgöring (tjänstgöringsförteckning)",
+                    "Certificate of completed specialist training (service list)"),
+        "achieved": ("Intyg om uppnådd specialistkompetens",
+                     "Certificate of achieved specialist competence"),
+        "achieved_2015": ("Intyg om uppnådd specialistkompetens (studierektor namnges)",
+                          "Certificate of achieved specialist competence (names the director "
+                          "of studies)"),
+        "auskultation": ("Intyg om auskultation", "Certificates of auskultation"),
+        "klinisk_tjanstgoring": ("Intyg om klinisk tjänstgöring",
+                                 "Certificates of clinical service"),
+        "kurs": ("Intyg om kurs", "Certificates of courses"),
+        "kvalitetsarbete": ("Intyg om kvalitets- och utvecklingsarbete",
+                            "Certificates of quality and development work"),
+        "vetenskapligt_arbete": ("Intyg om självständigt skriftligt arbete (STa3)",
+                                 "Certificate of the independent written work (STa3)"),
+        "bt": ("Intyg om godkänd bastjänstgöring", "BT certificate"),
+        "fee": ("Ansökningsavgift (2 900 kr år 2020; kontrollera aktuell avgift hos "
+                "Socialstyrelsen)", "Application fee (2,900 SEK in 2020; check the current fee "
+                "with Socialstyrelsen)"),
+    },
     "region": {
         "vgr": ("Västra Götalandsregionen", "Västra Götaland"),
         "gavleborg": ("Region Gävleborg", "Region Gävleborg"),
@@ -188,9 +223,13 @@ MESSAGES.update({
     "report.leave": ("Ledighet", "Leave"),
     "report.st_start": ("ST-start", "start of ST"),
     "report.st_year": ("ST-år", "ST year"),
-    # a soft hyphen, so that a narrow table cell can break the word
-    "report.employment_percent": ("tjänstgörings\u00adgraden", "employment percent"),
-    "report.form": ("bilaga {number}", "form {number}"),
+    "report.mandatory": ("obligatorisk", "mandatory"),
+    "report.counts_as": ("räknas som ST-tid", "counts as ST time"),
+    "report.judged_at_end": ("avslutat, bedömt vid årets slut {day}",
+                             "completed, judged at the year's end {day}"),
+    "report.resolved_by": ("åtgärdat per {day}", "resolved by {day}"),
+    "report.print.page": ("Sida {page} av {pages}", "Page {page} of {pages}"),
+    "report.form": ("Bilaga {number}", "Form {number}"),
     # titles
     "report.annual.title": ("Årsrapport ST-år {year}", "Annual report, ST year {year}"),
     "report.final.title": (
@@ -211,6 +250,8 @@ MESSAGES.update({
     "report.field.home_unit": ("Basenhet", "Home unit"),
     "report.field.st_start": ("ST började", "ST started"),
     "report.field.as_of": ("Per datum", "As of"),
+    "report.field.main_supervisor": ("Huvudhandledare", "Main supervisor"),
+    "report.field.director": ("Studierektor", "Director of studies"),
     # sections
     "report.section.time": ("Tjänstgöringstid", "Time served"),
     "report.section.employment": ("Anställning och ledighet", "Employment and leave"),
@@ -223,6 +264,8 @@ MESSAGES.update({
     "report.section.delmal_year": (
         "Delmål vid årets början och slut", "Delmål at the start and end of the year"),
     "report.section.findings": ("Öppna fynd", "Open findings"),
+    "report.section.todo": ("Att åtgärda", "To act on"),
+    "report.section.state": ("Portföljen per {day}", "The portfolio as of {day}"),
     "report.section.plan": ("Plan för nästa år", "Plan for next year"),
     "report.section.signatures": ("Underskrifter", "Signatures"),
     "report.section.service": ("Tjänstgöringsförteckning", "Service list"),
@@ -234,9 +277,9 @@ MESSAGES.update({
         "Served in the ST year (converted to full time)",
     ),
     "report.time.served_total_year": (
-        "Totalt till och med {day}", "In total up to and including {day}"),
+        "Totalt till och med {day} (av krav)", "In total up to and including {day} (of required)"),
     "report.time.served_total_now": (
-        "Totalt per {day} (krav)", "In total as of {day} (required)"),
+        "Tjänstgjort totalt per {day} (av krav)", "Served in total as of {day} (of required)"),
     "report.time.credited": ("Därav tillgodoräknad tid", "Of which credited time"),
     "report.time.remaining": ("Kvar", "Remaining"),
     "report.time.projected": ("Beräknat slutdatum", "Projected completion"),
@@ -295,6 +338,9 @@ MESSAGES.update({
     "report.col.months_full": (
         "Antal månader omräknat till heltid", "Months converted to full time"),
     "report.col.evidence": ("Underlag", "Evidence"),
+    "report.col.percent_short": ("Procent", "Percent"),
+    "report.col.months_short": ("Månader", "Months"),
+    "report.col.what": ("Vad", "What"),
     "report.col.form": ("Intygsblankett", "Certificate form"),
     # empty sections
     "report.none.leave": ("Ingen ledighet under året.", "No leave in the year."),
@@ -309,7 +355,8 @@ MESSAGES.update({
         "Veckor i tjänst (i Gävleborg utanför sommarperioden, 15 juni–15 augusti)",
         "Weeks in service (in Gävleborg outside the summer period, 15 June–15 August)"),
     "report.supervision.per_week": (
-        "Minuter per vecka i tjänst (minst 60)", "Minutes per week in service (at least 60)"),
+        "Minuter per vecka i tjänst (minst {minimum})",
+        "Minutes per week in service (at least {minimum})"),
     "report.supervision.forms": ("Former", "Forms"),
     "report.supervision.per_month": ("Handledning per månad (timmar)",
                                      "Supervision per month (hours)"),
@@ -374,12 +421,37 @@ MESSAGES.update({
         "{error|error|errors}, {warning|warning|warnings} and {info} info as of the date.",
     ),
     "report.findings.none": ("Inga öppna fynd.", "No open findings."),
+    # the year's findings and the state at as_of
+    "report.todo.none": (
+        "Inga fel eller varningar om året.", "No errors or warnings about the year."),
+    "report.state.delmal": ("Delmål", "Delmål"),
+    "report.state.delmal_value": (
+        "{complete} av {total} med underlag för alla krav, {certified} intygade",
+        "{complete} of {total} with evidence for every requirement, {certified} certified",
+    ),
+    "report.state.findings": ("Fynd", "Findings"),
+    "report.state.other": (
+        "Fel och varningar per {day} som inte gäller året ovan:",
+        "Errors and warnings as of {day} that are not about the year above:"),
+    "report.activities.certificate_note": (
+        "Intyg gäller bara aktiviteter som är underlag för delmål (kvalitets- och "
+        "utvecklingsarbete, vetenskapligt arbete); ST-dagar, jour och liknande har inget.",
+        "Certificates apply only to activities that are evidence for delmål (quality and "
+        "development work, scientific work); ST days, on-call and the like have none.",
+    ),
     # plan and signatures
+    "report.plan.intro": (
+        "ST-år {year} ({period}): det som redan finns i portföljen och det som ska göras.",
+        "ST year {year} ({period}): what the portfolio already holds and what falls due.",
+    ),
+    "report.plan.due": ("senast", "due"),
+    "report.plan.nothing": (
+        "Portföljen har inget planerat för året ännu.",
+        "The portfolio has nothing planned for the year yet.",
+    ),
     "report.plan.prompt": (
-        "Mål, placeringar, kurser och aktiviteter för nästa ST-år (fylls i vid "
-        "årsuppföljningen):",
-        "Goals, placements, courses and activities for the next ST year (filled in at the "
-        "annual review):",
+        "Mål och övrigt för nästa ST-år (fylls i vid årsuppföljningen):",
+        "Goals and more for the next ST year (filled in at the annual review):",
     ),
     "report.sign.trainee": ("ST-läkare", "Trainee"),
     "report.sign.supervisor": ("Huvudhandledare", "Main supervisor"),
@@ -392,6 +464,10 @@ MESSAGES.update({
         "As in Socialstyrelsen's application: each period with its share of full time and "
         "its months converted to full time. A period is split where the share changes; "
         "leave that does not count is taken out.",
+    ),
+    "report.service.columns": (
+        "Period ååmmdd–ååmmdd; procent av heltid; antal månader omräknat till heltid.",
+        "Period yymmdd–yymmdd; percent of full time; months converted to full time.",
     ),
     "report.service.credited": ("Tillgodoräknad tid", "Credited time"),
     "report.service.decided": ("beslut {day}", "decided {day}"),
@@ -431,6 +507,25 @@ MESSAGES.update({
         "Tid: {months|månad|månader} kvar att tjänstgöra (beräknat klart {day}).",
         "Time: {months|month|months} still to serve (projected to be complete on {day}).",
     ),
+    "report.section.checklist": ("Ansökans delar", "The parts of the application"),
+    "report.checklist.intro": (
+        "Det som saknas först. Intygen räknas ur portföljens underlag; antal signerade av "
+        "antal som behövs.",
+        "What is missing first. Certificates are counted from the portfolio's evidence; "
+        "signed of needed.",
+    ),
+    "report.col.signer": ("Signeras av", "Signed by"),
+    "report.col.requirement": ("Krav", "Requirement"),
+    "report.col.part": ("Del", "Part"),
+    "report.col.state": ("Läge", "State"),
+    "report.signer.placement": ("handledaren på placeringen", "the placement's supervisor"),
+    "report.signer.course_leader": ("kursledaren", "the course leader"),
+    "report.signer.supervisor": ("handledaren", "the supervisor"),
+    "report.signer.main": ("huvudhandledaren", "the main supervisor"),
+    "report.signer.verksamhetschef": ("verksamhetschefen", "the head of the unit"),
+    "report.signer.specialist": (
+        "ytterligare en specialist i allmänmedicin", "one more specialist in general practice"),
+    "report.signed_of": ("{signed} av {total}", "{signed} of {total}"),
     "report.collect.certificates": (
         "Intyg som inte är signerade", "Certificates not yet signed"),
     "report.collect.evidence": ("Delmål som saknar underlag", "Delmål lacking evidence"),

@@ -11,17 +11,22 @@ resolves outside the portfolio (a symlink, say) is refused. Templates run in Jin
 sandbox with `StrictUndefined`: a portfolio found elsewhere cannot run code, and a typo in
 a template is an error, never an empty cell.
 
-Escaping: HTML is autoescaped. Markdown passes every printed value through `md_escape`
-(the environment's `finalize`), so portfolio text renders inert on GitHub and GitLab;
-a value that is deliberately Markdown is wrapped in `Markup`. Identity numbers are masked
-in every printed string of either format.
+Escaping: HTML is autoescaped; dates and codes are wrapped in `<span class="nw">` so they
+never break inside (no characters are ever inserted into the text: long words break by
+the browser's hyphenation or `overflow-wrap`). Markdown passes every printed value through
+`md_escape` (the environment's `finalize`), which escapes only what would change the
+rendering; a value that is deliberately Markdown is wrapped in `Markup`, and `md_tidy`
+aligns tables and folds long lines. Identity numbers are masked in either format.
 
 Context of every template: `lang`, `as_of`, `profile` (the st.yaml record), `progress`,
 `time` (`progress.time`), `catalog`, `findings` (list of dicts), `counts`, `main_supervisor`,
-`version`; the functions `t(key, **args)` (keys under `report.`), `label(group, value)`,
-`person(ref)`; the filters `months`, `num`, `pct`, `hours`, `yymmdd`, `period`. The annual
-report adds `year` and its sections, the final report the service list and `delmal`;
-see `annual_context` and `final_context`.
+`director`, `version`; the functions `t(key, **args)` (keys under `report.`),
+`label(group, value)`, `person(ref)`; the filters `months`, `num`, `pct`, `hours`, `yymmdd`,
+`period`, `codes`. The annual report adds `year`, the year's findings (`year_findings`,
+`to_do`, `flagged`), its sections, `state` (the portfolio at as_of) and `plan`; the final
+report the service list, `delmal` with its `requirements`, `to_collect` and `checklist`;
+see `annual_context` and `final_context`. The HTML's `signatures` block is the place for
+a sign-off line.
 """
 
 from __future__ import annotations
@@ -134,47 +139,136 @@ def _read(path: Path, shown: str, lang: str) -> str:
 
 # --- escaping --------------------------------------------------------------------------------
 
-_MD_BACKSLASH = re.compile(r"([\\`*_\[\]{}()#!|~$^@%+=])")
-_MD_LINE_START = re.compile(r"^(\d+)(?=[.)])")
+# Only what would change the rendering in CommonMark, GFM tables and GitHub's extensions:
+# backticks, `*`, `~` (strikethrough), `$` (math), `|` (table cells), `[` (links, images,
+# footnotes), `<` (raw HTML, autolinks), `_` where it can open or close emphasis, a
+# backslash before punctuation, `&` starting an entity. Parentheses, `=`, `%`, `#`
+# inside a line and the rest read the same unescaped and stay as they are.
+_MD_SPECIAL = re.compile(r"[`*~$|\[<]|(?<![^\W_])_|_(?![^\W_])|\\(?=[!-/:-@\[-`{-~])")
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_LINE_START = re.compile(r"^(?:([-+#>=])|(\d+)(?=[.)]))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WHITESPACE = re.compile(r"\s+")
 
 
 def md_escape(text: str, line_start: bool = True) -> str:
-    """Portfolio text as inert GitHub/GitLab Markdown on one line (table cells, list items).
+    """Portfolio text as inert Markdown on one line (a table cell, a list item).
 
-    `&`, `<` and `>` become entities (no raw HTML, no autolinks, no entity tricks); every
-    other character that Markdown, GFM tables, math or GitLab references give a meaning
-    is backslash-escaped; line breaks become spaces. The text reads the same rendered.
+    Line breaks become spaces; every character that would start markup is
+    backslash-escaped, nothing else, so the text reads the same raw and rendered.
+    `line_start`: the text may begin a line, where a list marker or `#` would start a block.
     """
     text = _CONTROL.sub("", text)
     text = _WHITESPACE.sub(" ", text).strip()
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_BACKSLASH.sub(r"\\\1", text)
-    # A list marker at the start (`- x`, `1. x`) would start a list inside a list item.
+    text = _MD_ENTITY.sub("&amp;", text)
+    text = _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
     if not line_start:
         return text
-    if text.startswith("-"):
-        return "\\" + text
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\", text, count=1)
+    return _MD_LINE_START.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\", text, count=1)
 
 
-# Our own words (labels, headings) in Markdown: the catalog is ours, but escape the few
-# characters that would bite anyway; dates and numbers pass unchanged.
+# Our own words (labels, headings, messages) in Markdown: the catalog writes `code` on
+# purpose; only the characters that would bite in a table or a list are escaped.
+_MD_OWN = re.compile(r"[|<*\[]|(?<![^\W_])_|_(?![^\W_])")
+
+
 def _md_own(text: str) -> str:
-    return re.sub(r"([|\\<>*_\[\]`])", r"\\\1", text)
+    return _MD_OWN.sub(lambda m: "\\" + m.group(0), text)
 
 
-_LONG_WORD = re.compile(r"\S{20,}")
+_MD_BLOCK_START = re.compile(r"^(?:[-+*#>=|<]|```|~~~|\d+[.)])")
+_MD_TABLE_ROW = re.compile(r"^\|.*\|$")
+_MD_TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
+_MD_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+MD_WIDTH = 100
 
 
-def _breakable(text: str) -> str:
-    """A zero-width space every 12 characters of a long word of the portfolio's (a link, a
-    compound), so that a table cell can wrap it and no table grows wider than the A4 page.
-    The report's own words are left whole."""
-    return _LONG_WORD.sub(
-        lambda m: "\u200b".join(m.group(0)[i:i + 12] for i in range(0, len(m.group(0)), 12)),
-        text)
+def _md_wrap(line: str) -> list[str]:
+    """A paragraph or list-item line folded at MD_WIDTH columns where a space is; a break is
+    never put where the next line would start a block (`- `, `1.`, `#` …)."""
+    marker = re.match(r"(\s*(?:[-+*]|\d+[.)]) )", line)
+    indent = " " * len(marker.group(1)) if marker else ""
+    words = line.split(" ")
+    lines: list[str] = []
+    current = words[0]
+    for word in words[1:]:
+        fits = len(current) + 1 + len(word) <= MD_WIDTH
+        if fits or not word or _MD_BLOCK_START.match(word) or word[0] in "%)]:;,." \
+                or current.endswith("\\") \
+                or current.strip() in ("-", ""):
+            current += " " + word
+        else:
+            lines.append(current)
+            current = indent + word
+    lines.append(current)
+    return lines
+
+
+def _md_table(rows: list[str]) -> list[str]:
+    """A pipe table with its columns padded to one width: it reads as a table raw."""
+    cells = [[c.strip() for c in _MD_CELL_SPLIT.split(row)[1:-1]] for row in rows]
+    columns = max(len(r) for r in cells)
+    widths = [0] * columns
+    for i, row in enumerate(cells):
+        if i == 1:
+            continue
+        for j, cell in enumerate(row):
+            widths[j] = max(widths[j], len(cell), 3)
+    out = []
+    for i, row in enumerate(cells):
+        if i == 1:
+            parts = []
+            for j, cell in enumerate(row):
+                right = cell.endswith(":")
+                parts.append("-" * (widths[j] - 1) + ":" if right else "-" * widths[j])
+        else:
+            parts = [cell.rjust(widths[j]) if _right(cells[1], j) else cell.ljust(widths[j])
+                     for j, cell in enumerate(row)]
+        out.append(("| " + " | ".join(parts) + " |").rstrip())
+    return out
+
+
+def _right(rule: list[str], column: int) -> bool:
+    return column < len(rule) and rule[column].endswith(":")
+
+
+def md_tidy(text: str) -> str:
+    """The Markdown as a person would write it: tables aligned, long lines folded, no
+    runs of blank lines. Rendering is unchanged (CommonMark folds soft line breaks)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if _MD_TABLE_ROW.match(line) and i + 1 < len(lines) and _MD_TABLE_RULE.match(
+                lines[i + 1].strip()):
+            j = i
+            while j < len(lines) and _MD_TABLE_ROW.match(lines[j].rstrip()):
+                j += 1
+            out.extend(_md_table([row.rstrip() for row in lines[i:j]]))
+            i = j
+            continue
+        if not line and out and not out[-1]:
+            i += 1
+            continue
+        if len(line) > MD_WIDTH and not line.startswith(("#", "|", "    ")):
+            out.extend(_md_wrap(line))
+        else:
+            out.append(line)
+        i += 1
+    return "\n".join(out).strip("\n") + ("\n" if text.endswith("\n") else "")
+
+
+def _nowrap(text: str) -> Any:
+    """HTML: a date or code that must not break inside (`white-space: nowrap`)."""
+    from markupsafe import Markup, escape
+
+    return Markup('<span class="nw">%s</span>') % escape(text)
+
+
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_CODE_SPAN = re.compile(r"`([^`<>]+)`")
 
 
 # --- environment -----------------------------------------------------------------------------
@@ -193,7 +287,7 @@ def _finalizer(fmt: str, lang: str) -> Callable[[Any], Any]:
         if isinstance(value, bool):
             value = translate("report.yes" if value else "report.no", lang)
         elif isinstance(value, dt.date):
-            return value.isoformat()
+            return _nowrap(value.isoformat()) if fmt == "html" else value.isoformat()
         elif isinstance(value, float):
             return f"{value:g}"  # chart geometry (figures are Fractions and Decimals)
         elif isinstance(value, Fraction | Decimal):
@@ -201,7 +295,7 @@ def _finalizer(fmt: str, lang: str) -> Callable[[Any], Any]:
         elif isinstance(value, int):
             return value
         text = mask_identity_numbers(str(value))
-        return Markup(md_escape(text)) if fmt == "md" else _breakable(text)
+        return Markup(md_escape(text)) if fmt == "md" else text
 
     return finalize
 
@@ -236,17 +330,27 @@ def _filters(lang: str, fmt: str) -> dict[str, Callable[..., Any]]:
             return ""
         return format_number(Fraction(minutes) / 60, lang, digits)
 
+    from markupsafe import Markup, escape
+
+    def whole(text: str) -> str:
+        # HTML: a date or code is never broken inside; the dash between two may break
+        return f'<span class="nw">{escape(text)}</span>' if fmt == "html" else text
+
     def yymmdd(day: dt.date | None) -> str:
-        return day.strftime("%y%m%d") if day else ""
+        return whole(day.strftime("%y%m%d")) if day else ""
 
     def period(start: dt.date | None, end: dt.date | None = None) -> str:
         if start is None:
             return ""
         if end is None or end == start:
-            return start.isoformat()
-        return f"{start.isoformat()}–{end.isoformat()}"
+            return whole(start.isoformat())
+        return f"{whole(start.isoformat())}–{whole(end.isoformat())}"
 
-    from markupsafe import Markup
+    def codes(values: Iterable[str] | None) -> str:
+        # delmål codes are the portfolio's text: escaped for either format
+        if fmt == "html":
+            return ", ".join(whole(str(v)) for v in values or ())
+        return ", ".join(md_escape(str(v), line_start=False) for v in values or ())
 
     def safe(function: Callable[..., str]) -> Callable[..., Markup]:
         # Numbers and dates only: nothing in them to escape in either format.
@@ -254,7 +358,7 @@ def _filters(lang: str, fmt: str) -> dict[str, Callable[..., Any]]:
 
     return {name: safe(function) for name, function in (
         ("months", months), ("num", num), ("pct", pct), ("hours", hours),
-        ("yymmdd", yymmdd), ("period", period))}
+        ("yymmdd", yymmdd), ("period", period), ("codes", codes))}
 
 
 class BudgetExceeded(Exception):
@@ -407,6 +511,7 @@ def _environment(root: Path, fmt: str, lang: str, own_templates: bool = True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(fmt),
     )
     env.filters.update(_filters(lang, fmt))
     env.globals[LOOP_GUARD] = env.loop_budget  # type: ignore[attr-defined]
@@ -415,29 +520,101 @@ def _environment(root: Path, fmt: str, lang: str, own_templates: bool = True,
     return env
 
 
+def _bytecode_cache(fmt: str) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs in the user's cache folder: compiling the
+    report templates is most of a report's time (~0.2 s). Jinja keys each entry by the
+    template's file and a checksum of its source, so an edited template is compiled anew.
+    One folder per format, since autoescaping is compiled in (a template compiled for
+    Markdown must never serve HTML), and per version of this module, since its sandbox
+    rewrites templates as they compile (the loop budget). The folder must be the user's own
+    and writable by no one else; otherwise there is no cache."""
+    import hashlib
+    import os
+    import stat
+
+    import jinja2
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    compiler = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    folder = Path(base) / "st" / "templates" / compiler / fmt
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = folder.lstat()
+        if (not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid()
+                or info.st_mode & 0o022):
+            return None
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 # --- shared helpers for the contexts ---------------------------------------------------------
 
 
-def _t(lang: str, fmt: str) -> Callable[..., Any]:
+def _wording(lang: str, fmt: str) -> Callable[..., Any]:
+    """A catalog message (any key) in the report's format: our words as ours (Markdown's
+    code spans kept), every argument that carries portfolio text escaped as such; in HTML
+    the dates in it are never broken inside."""
     from markupsafe import Markup, escape
 
     from stcli.i18n import echo
 
-    def t(key: str, **args: Any) -> Any:
-        if fmt != "md":  # ours, escaped here: only portfolio text gets break points
-            return escape(translate(f"report.{key}", lang, **args))
-        # The words are ours; an argument may carry a portfolio's text: escape it as such.
+    def html(key: str, args: dict[str, Any]) -> Any:
+        text = str(escape(translate(key, lang, **args)))
+        text = _CODE_SPAN.sub(r"<code>\1</code>", text)  # `kind: arsrapport` in hints
+        return Markup(_ISO_DATE.sub(r'<span class="nw">\g<0></span>', text))
+
+    def markdown(key: str, args: dict[str, Any]) -> Any:
         texts: dict[str, str] = {}
-        for name, value in args.items():
-            if isinstance(value, str):
-                token = f"\x00{len(texts)}\x00"
-                texts[token] = str(value) if isinstance(value, Markup) else md_escape(
-                    echo(value), line_start=False)
-                args[name] = token
-        text = _md_own(translate(f"report.{key}", lang, **args).replace("\u00ad", ""))
-        for token, value in texts.items():
-            text = text.replace(token, value)
+
+        def token(value: str) -> _Token:
+            name = f"\x00{len(texts)}\x00"
+            texts[name] = value
+            return _Token(name)
+
+        for name, value in list(args.items()):
+            if isinstance(value, Markup):
+                args[name] = token(str(value))
+            elif isinstance(value, str):
+                args[name] = token(md_escape(echo(value), line_start=False))
+            elif hasattr(value, "sv") and hasattr(value, "en"):  # text in both languages
+                args[name] = token(md_escape(echo(value.en if lang == "en" else value.sv),
+                                             line_start=False))
+            elif isinstance(value, list | tuple) and any(isinstance(v, str) for v in value):
+                args[name] = token(", ".join(
+                    md_escape(echo(v), line_start=False) if isinstance(v, str)
+                    else str(translate("report.unknown", lang) if v is None else v)
+                    for v in value))
+        text = _md_own(translate(key, lang, **args))
+        for name, value in texts.items():
+            text = text.replace(name, value)
         return Markup(text)
+
+    def word(key: str, args: dict[str, Any]) -> Any:
+        return markdown(key, dict(args)) if fmt == "md" else html(key, dict(args))
+
+    return word
+
+
+class _Token:
+    """A placeholder for an argument already escaped (not a str, so the catalog does not
+    treat it as the user's text again): any format spec (`{title:sv}`) gives it as is."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _t(lang: str, fmt: str) -> Callable[..., Any]:
+    word = _wording(lang, fmt)
+
+    def t(key: str, **args: Any) -> Any:
+        return word(f"report.{key}", args)
 
     return t
 
@@ -482,23 +659,51 @@ def _main_supervisor(profile: Profile, day: dt.date) -> str:
     return mains[-1].name if mains else ""
 
 
-def _findings(evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+# Which section of the annual report a rule's findings belong to, by the rule's family.
+SECTION_OF_FAMILY = {"H": "supervision", "A": "assessments", "G": "delmal", "M": "milestones",
+                     "PL": "placements", "K": "courses", "T": "time", "L": "time",
+                     "S": "time"}
+
+
+def _section_of(code: str) -> str:
+    family = code.rstrip("0123456789")
+    return SECTION_OF_FAMILY.get(family, "other")
+
+
+def _findings(findings: Iterable[Any], lang: str, fmt: str) -> list[dict[str, Any]]:
+    """Findings as rows, errors first; `findings` holds Finding or (Finding, entry)."""
+    from stcli.findings import Finding
     from stcli.render.findings import location
 
+    word = _wording(lang, fmt)
+    pairs = [(f, None) if isinstance(f, Finding) else f for f in findings]
     rows = []
-    for finding in sorted(evaluation.findings,
-                          key=lambda f: (f.effective_severity.rank, f.sort_key())):
+    for finding, entry in sorted(pairs, key=lambda p: (p[0].effective_severity.rank,
+                                                      p[0].sort_key())):
+        where = location(finding)
         rows.append({
             "severity": finding.effective_severity.value,
             "severity_label": translate(f"severity.{finding.effective_severity.value}", lang),
             "code": finding.code,
             "name": finding.name,
-            "message": finding.message.render(lang),
-            "hint": finding.hint.render(lang) if finding.hint else "",
-            "location": location(finding),
+            "message": word(finding.message.key, finding.message.args),
+            "hint": word(finding.hint.key, finding.hint.args) if finding.hint else "",
+            "location": "" if where == "." else where,
+            # Markdown: the place as code (a file name reads as one), unless it holds a `
+            "where": _md_code(where) if fmt == "md" and where != "." else "",
             "source": finding.source,
+            "section": _section_of(finding.code),
+            "entry": entry,
+            "resolved": False,
+            "key": (finding.code, finding.position, finding.message.key),
         })
     return rows
+
+
+def _md_code(text: str) -> Any:
+    from markupsafe import Markup
+
+    return Markup(f"`{text}`") if "`" not in text and text.strip() == text else md_escape(text)
 
 
 def _base(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]:
@@ -515,15 +720,55 @@ def _base(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]:
         "progress": progress,
         "time": progress.time,
         "catalog": evaluation.catalog,
-        "findings": _findings(evaluation, lang),
+        "findings": _findings(evaluation.findings, lang, fmt),
         "counts": count_by_severity(evaluation.findings),
         "main_supervisor": _main_supervisor(profile, evaluation.as_of),
+        "director": _director(profile),
         "version": __version__,
         "t": _t(lang, fmt),
         "label": _label(lang, fmt),
         "person": _person(profile),
         "signoffs": _signoffs(evaluation, lang),  # st sign (partials/signoff.*.j2)
+        "print_name": _css_string(profile.trainee),
+        "print_page": _page_counter(lang),
     }
+
+
+def _director(profile: Profile) -> str:
+    """The studierektor named in st.yaml (format v2), else an empty line to fill in."""
+    for name in ("studierektor", "director_of_studies"):
+        value = getattr(profile, name, None)
+        if value:
+            return str(getattr(value, "name", value))
+    return ""
+
+
+def _css_string(text: str, strip: bool = True) -> Any:
+    """Text as a CSS string literal inside <style> (the trainee's name in the page margin):
+    everything but letters, digits and spaces as a CSS escape, so nothing can end the string
+    or the style element."""
+    from markupsafe import Markup
+
+    from stcli.pii import mask_identity_numbers
+
+    text = _WHITESPACE.sub(" ", text)
+    text = mask_identity_numbers(text.strip() if strip else text)[:80]
+    return Markup('"' + "".join(c if c.isalnum() else f"\\{ord(c):06x}"
+                                for c in text) + '"')
+
+
+def _page_counter(lang: str) -> Any:
+    """CSS `content` for the page margin: "Sida 3 av 9" with the counters in place."""
+    from markupsafe import Markup
+
+    words = translate("report.print.page", lang, page="\x00page\x00", pages="\x00pages\x00")
+    parts = []
+    for piece in re.split(r"(\x00pages?\x00)", words):
+        if piece in ("\x00page\x00", "\x00pages\x00"):
+            parts.append(f"counter({piece.strip(chr(0))})")
+        elif piece:
+            parts.append(str(_css_string(piece, strip=False)))
+    return Markup(" ".join(parts))
 
 
 def _signoffs(evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
@@ -544,25 +789,28 @@ def _profile(evaluation: Evaluation) -> Profile:
     return evaluation.portfolio.profile.value
 
 
-def _is_planned(start: dt.date | None, as_of: dt.date) -> bool:
-    return start is not None and start > as_of
-
-
 @dataclass(frozen=True, slots=True)
 class Item:
-    """A portfolio entry in a report: the record and whether it is still ahead."""
+    """A portfolio entry in a report: the record, where it is in the portfolio's list,
+    whether it is still ahead or goes on, and the findings about it."""
 
     entry: Any
+    index: int = -1
     planned: bool = False
     ongoing: bool = False
+    findings: tuple[dict[str, Any], ...] = ()
 
 
-def _items(records: Iterable[Any], as_of: dt.date, first: Callable[[Any], Any],
-           last: Callable[[Any], Any]) -> list[Item]:
-    items = [Item(r, _is_planned(first(r), as_of),
-                  not _is_planned(first(r), as_of) and (last(r) or first(r)) is not None
-                  and (last(r) or first(r)) > as_of)
-             for r in records]
+def _items(records: Iterable[tuple[int, Any]], as_of: dt.date, first: Callable[[Any], Any],
+           last: Callable[[Any], Any],
+           about: dict[int, list[dict[str, Any]]] | None = None) -> list[Item]:
+    items = []
+    for index, record in records:
+        begins, ends = first(record), last(record) or first(record)
+        planned = begins is not None and begins > as_of
+        ongoing = not planned and ends is not None and ends > as_of
+        items.append(Item(record, index, planned, ongoing,
+                          tuple((about or {}).get(index, ()))))
     return sorted(items, key=lambda i: (first(i.entry) or dt.date.min))
 
 
@@ -659,24 +907,61 @@ def chart_delmal(rows: list[tuple[str, int, int, int, bool]],
 
 
 def annual_context(evaluation: Evaluation, number: int, lang: str, fmt: str) -> dict[str, Any]:
-    from stcli.engine.progress import leave_counts, progress_at, summarize_delmal
+    """ST year `number` judged at its end (the day after it, when its rules close), or at
+    as_of while it goes on; the portfolio at as_of in a section of its own."""
+    from stcli.engine.asof import findings_for_year, portfolio_at
+    from stcli.engine.evaluate import evaluate_at
+    from stcli.engine.progress import (
+        employment_percents,
+        evidence_types,
+        leave_counts,
+        progress_at,
+        summarize_delmal,
+    )
+    from stcli.engine.timecount import st_year_bounds
+    from stcli.portfolio import activity_first_day, activity_last_day
 
-    context = _base(evaluation, lang, fmt)
-    progress = _progress(evaluation)
+    progress_now = _progress(evaluation)
     profile = _profile(evaluation)
-    year = progress.year(number)
-    if year is None or evaluation.catalog is None:
+    now_year = progress_now.year(number)
+    if now_year is None or evaluation.catalog is None:
         raise ReportError(translate("report.error.no_such_year", lang, year=number,
-                                    last=progress.st_year))
-    portfolio = evaluation.portfolio
+                                    last=progress_now.st_year))
     as_of = evaluation.as_of
+    judged_at_end = now_year.end < as_of
+    judged = evaluate_at(evaluation, now_year.end, now_year.end + dt.timedelta(days=1)) \
+        if judged_at_end else evaluation
+    context = _base(judged, lang, fmt)
+    context["as_of"] = as_of
+    progress = _progress(judged)
+    year = progress.year(number)
+    catalog = judged.catalog
+    if year is None or catalog is None:
+        raise ReportError("no such year")
+    portfolio = judged.portfolio
     last_day = min(year.end, as_of)
-    picked = year.entries
+    day = judged.as_of  # the day the year's rules were run at
 
-    def pick(kind: str, indices: tuple[int, ...]) -> list[Any]:
+    year_findings = _findings(findings_for_year(judged.findings, portfolio, year), lang, fmt)
+    state_rows = _findings(evaluation.findings, lang, fmt) if judged_at_end \
+        else context["findings"]
+    state_keys = {row["key"] for row in state_rows}
+    for row in year_findings:
+        row["resolved"] = judged_at_end and row["key"] not in state_keys
+    year_keys = {row["key"] for row in year_findings}
+    by_entry: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for row in year_findings:
+        if row["entry"] is not None:
+            by_entry.setdefault(row["entry"], []).append(row)
+
+    def about(kind: str) -> dict[int, list[dict[str, Any]]]:
+        return {index: rows for (k, index), rows in by_entry.items() if k == kind}
+
+    def pick(kind: str, indices: tuple[int, ...]) -> list[tuple[int, Any]]:
         records = portfolio.entries(kind)
-        return [records[i].value for i in indices]
+        return [(i, records[i].value) for i in indices]
 
+    picked = year.entries
     employment = []
     steps = sorted(profile.employment, key=lambda s: s.from_)
     for i, step in enumerate(steps):
@@ -685,43 +970,49 @@ def annual_context(evaluation: Evaluation, number: int, lang: str, fmt: str) -> 
             employment.append(step)
     leave = [
         {"entry": item.entry, "counts": leave_counts(item.entry), "planned": item.planned}
-        for item in _items(pick("leave", picked.leave), as_of,
+        for item in _items(pick("leave", picked.leave), last_day,
                            lambda r: r.start, lambda r: r.end)
     ]
-    placements = _items(pick("placements", picked.placements), as_of,
-                        lambda r: r.start, lambda r: r.end)
-    courses = _items(pick("courses", picked.courses), as_of,
-                     lambda r: r.start, lambda r: r.end)
-    from stcli.portfolio import activity_first_day, activity_last_day
+    placements = _items(pick("placements", picked.placements), last_day,
+                        lambda r: r.start, lambda r: r.end, about("placements"))
+    percents = {item.index: employment_percents(profile, max(item.entry.start, year.start),
+                                                min(item.entry.end, year.end))
+                for item in placements if item.entry.percent is None}
+    courses = _items(pick("courses", picked.courses), last_day,
+                     lambda r: r.start, lambda r: r.end, about("courses"))
+    activities = _items(pick("activities", picked.activities), last_day,
+                        activity_first_day, activity_last_day, about("activities"))
+    evidence = {item.index for item in activities
+                if evidence_types("activities", item.entry)}
+    milestones = _items(pick("milestones", picked.milestones), last_day,
+                        lambda r: r.date, lambda r: r.date, about("milestones"))
+    assessments = sorted((record for _, record in pick("assessments", picked.assessments)),
+                         key=lambda a: a.date)
+    sessions = [record for _, record in pick("supervision", picked.supervision)]
 
-    activities = _items(pick("activities", picked.activities), as_of,
-                        activity_first_day, activity_last_day)
-    milestones = _items(pick("milestones", picked.milestones), as_of,
-                        lambda r: r.date, lambda r: r.date)
-    assessments = sorted(pick("assessments", picked.assessments), key=lambda a: a.date)
-    sessions = pick("supervision", picked.supervision)
-
-    threshold = int(evaluation.settings["H001"].params.get("max_gap_days", 14)) \
-        if "H001" in evaluation.settings else 14
+    threshold = int(judged.settings["H001"].params.get("max_gap_days", 14)) \
+        if "H001" in judged.settings else 14
+    minimum = judged.settings["H002"].params.get("min_minutes_per_week", 60) \
+        if "H002" in judged.settings else 60
     gaps = [
         g for g in progress.supervision.gaps
         if g.days > max(threshold, g.limit)
         and (g.after or profile.start) <= year.end
-        and (g.before or as_of) >= year.start
+        and (g.before or day) >= year.start
     ]
     forms: dict[str, int] = {}
     for session in sessions:
         forms[session.form] = forms.get(session.form, 0) + 1
 
-    # Delmål: as they stood the day before the year began, and at its end (or as_of).
-    catalog = evaluation.catalog
-    before = progress_at(portfolio, profile, year.start - dt.timedelta(days=1),
-                         evaluation.settings, catalog)
-    after = progress if last_day == as_of else progress_at(
-        portfolio, profile, last_day, evaluation.settings, catalog)
+    # Delmål: as they stood the day before the year began (as recorded by then), and at
+    # the day judged.
+    before_day = year.start - dt.timedelta(days=1)
+    before = progress_at(portfolio_at(portfolio, before_day), profile, before_day,
+                         judged.settings, catalog)
     shown = _delmal_shown(profile, catalog.entries.values(), year)
+    shown_codes = {d.code for d in shown}
     start_by_code = {s.delmal.code: s for s in before.delmal}
-    end_by_code = {s.delmal.code: s for s in after.delmal}
+    end_by_code = {s.delmal.code: s for s in progress.delmal}
     delmal_rows: list[dict[str, Any]] = [
         {"d": d, "start": start_by_code[d.code], "end": end_by_code[d.code],
          "changed": _changed(start_by_code[d.code], end_by_code[d.code])}
@@ -730,35 +1021,103 @@ def annual_context(evaluation: Evaluation, number: int, lang: str, fmt: str) -> 
     summary_start = summarize_delmal(tuple(r["start"] for r in delmal_rows))
     summary_end = summarize_delmal(tuple(r["end"] for r in delmal_rows))
 
+    # The next ST year's plan: what the portfolio (at as_of) has in it, and what falls due.
+    next_start, next_end = st_year_bounds(profile.start, number + 1)
+    from stcli.engine.progress import year_entries
+
+    upcoming = year_entries(number + 1, evaluation.portfolio, profile, as_of)
+    whole = evaluation.portfolio
+
+    def plan_items(kind: str, indices: tuple[int, ...], first: Callable[[Any], Any],
+                   last: Callable[[Any], Any]) -> list[Item]:
+        return _items(((i, whole.entries(kind)[i].value) for i in indices), as_of, first, last)
+
+    word = _wording(lang, fmt)
+    rows: list[dict[str, Any]] = []
+    for kind, indices, first, last in (
+            ("placements", upcoming.placements, _start, _end),
+            ("courses", upcoming.courses, _start, _end),
+            ("activities", upcoming.activities, activity_first_day, activity_last_day),
+            ("leave", upcoming.leave, _start, _end),
+            ("milestones", upcoming.milestones, _date, _date)):
+        for item in plan_items(kind, indices, first, last):
+            if kind in ("activities", "milestones") and not (item.planned or item.ongoing):
+                continue  # done before as_of: not a plan any more
+            rows.append({"kind": kind, "item": item, "first": first(item.entry),
+                         "last": last(item.entry)})
+    rows.extend({"kind": "deadline", "first": d.date, "last": d.date,
+                 "what": word(d.what.key, d.what.args), "code": d.code}
+                for d in progress_now.deadlines if next_start <= d.date <= next_end)
+    rows.sort(key=lambda row: (row["first"] or next_start, row["kind"]))
+    plan = {"start": next_start, "end": next_end, "rows": rows}
+
     timeline_rows = _timeline_rows(placements, leave, lang)
     context.update({
         "year": year,
         "year_last_day": last_day,
+        "judged_day": day,
+        "judged_at_end": judged_at_end,
+        "main_supervisor": _main_supervisor(profile, last_day),
         "employment": employment,
         "leave": leave,
         "placements": placements,
+        "placement_percents": percents,
         "courses": courses,
         "activities": activities,
+        "evidence_activities": evidence,
         "milestones": milestones,
         "assessments": assessments,
         "sessions": sessions,
         "forms": sorted(forms.items(), key=lambda kv: (-kv[1], kv[0])),
         "gaps": gaps,
         "gap_threshold": threshold,
+        "min_per_week": minimum,
         "delmal_rows": delmal_rows,
-        "delmal_before_day": year.start - dt.timedelta(days=1),
+        "delmal_before_day": before_day,
         "delmal_after_day": last_day,
         "summary_start": summary_start,
         "summary_end": summary_end,
+        "year_findings": year_findings,
+        "flagged": {row["code"] for row in year_findings
+                    if row["severity"] in ("error", "warning")},
+        "to_do": [row for row in year_findings if row["severity"] in ("error", "warning")],
+        "state": {
+            "progress": progress_now,
+            "time": progress_now.time,
+            "summary": summarize_delmal(tuple(
+                s for s in progress_now.delmal if s.delmal.code in shown_codes)),
+            "counts": context["counts"] if not judged_at_end else _counts_of(evaluation),
+            "new": [row for row in state_rows if row["key"] not in year_keys
+                    and row["severity"] in ("error", "warning")],
+        },
+        "plan": plan,
         "chart_supervision": chart_bars(
             [(month, Fraction(minutes, 60)) for month, minutes in year.supervision_per_month],
             lang),
-        "chart_timeline": chart_timeline(timeline_rows, year.start, year.end, as_of),
+        "chart_timeline": chart_timeline(timeline_rows, year.start, year.end, last_day),
         "chart_delmal": chart_delmal([
             (r["d"].code, len(r["d"].requires), r["start"].requirements_met,
              r["end"].requirements_met, r["end"].certified) for r in delmal_rows]),
     })
     return context
+
+
+def _start(record: Any) -> Any:
+    return record.start
+
+
+def _end(record: Any) -> Any:
+    return record.end
+
+
+def _date(record: Any) -> Any:
+    return record.date
+
+
+def _counts_of(evaluation: Evaluation) -> dict[str, int]:
+    from stcli.findings import count_by_severity
+
+    return count_by_severity(evaluation.findings)
 
 
 def _delmal_shown(profile: Profile, entries: Iterable[Delmal],
@@ -805,18 +1164,67 @@ def _timeline_rows(placements: list[Item], leave: list[dict[str, Any]],
 
 # --- the final report ------------------------------------------------------------------------
 
-# Socialstyrelsen's certificate (bilaga) for each kind of evidence, per regulation.
-_FORMS = {
-    "HSLF-FS 2021:8": {"auskultation": "8", "klinisk_tjanstgoring": "9", "kurs": "10",
-                       "kvalitetsarbete": "11", "vetenskapligt_arbete": "12",
-                       "eget_intyg": "12"},
-    "SOSFS 2015:8": {"auskultation": "3", "klinisk_tjanstgoring": "4", "kurs": "5",
-                     "kvalitetsarbete": "6", "vetenskapligt_arbete": "7"},
+# The application's parts, in Socialstyrelsen's order: (bilaga, what, who signs). The
+# certificates of the training activities are counted from the evidence; the rest are
+# judged from the progress model (see _checklist).
+_APPLICATION = {
+    "HSLF-FS 2021:8": (("5", "application", "trainee"), ("6", "service", "verksamhetschef"),
+                       ("7", "achieved", "main_and_specialists"), ("8", "auskultation", ""),
+                       ("9", "klinisk_tjanstgoring", ""), ("10", "kurs", ""),
+                       ("11", "kvalitetsarbete", ""), ("12", "vetenskapligt_arbete", "")),
+    "SOSFS 2015:8": (("1", "application_service", "trainee_and_verksamhetschef"),
+                     ("2", "achieved_2015", "verksamhetschef_main"),
+                     ("3", "auskultation", ""), ("4", "klinisk_tjanstgoring", ""),
+                     ("5", "kurs", ""), ("6", "kvalitetsarbete", ""),
+                     ("7", "vetenskapligt_arbete", "")),
 }
+_STATE_ORDER = {"missing": 0, "none": 0, "unsigned": 0, "requested": 1, "waiting": 2,
+                "todo": 2, "signed": 3, "done": 3}
+
+
+def _signers(profile: Profile, lang: str) -> Callable[[str, Any], str]:
+    """Who signs an entry's certificate: the person the portfolio names, else the role."""
+    person = _person(profile)
+    main = _main_supervisor(profile, dt.date.max)
+    scientific = [s.name for s in profile.supervisors if s.role == "scientific"]
+
+    def role(name: str) -> str:
+        return translate(f"report.signer.{name}", lang)
+
+    def signer(kind: str, entry: Any) -> str:
+        if kind == "placements":
+            name = person(entry.supervisor)
+            if not name and entry.type == "vardcentral":
+                name = main
+            return name or role("placement")
+        if kind == "courses":
+            leader = getattr(entry, "course_leader", None)
+            if leader is not None:
+                return person(leader)
+            return role("supervisor" if entry.certificate_signer == "handledare"
+                        else "course_leader")
+        name = person(getattr(entry, "supervisor", None))
+        if not name and entry.kind == "vetenskapligt-arbete" and scientific:
+            name = scientific[-1]
+        return name or main or role("supervisor")
+
+    return signer
+
+
+def _requirements(status: DelmalStatus) -> list[dict[str, Any]]:
+    """The delmål's requirements with their certificate state and form (progress model)."""
+    return [{"types": r.types, "evidence": r.evidence, "planned": r.planned,
+             "state": r.state, "form": _form_number(r.form), "certified_on": r.certified_on}
+            for r in status.requirements]
+
+
+def _form_number(form: str) -> str:
+    """"Bilaga 9" (catalog data) as "9": the report words it in its language."""
+    return re.sub(r"^\D*", "", str(form)).strip()
 
 
 def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]:
-    from stcli.engine.progress import summarize_delmal
+    from stcli.engine.progress import employment_percents, summarize_delmal
 
     context = _base(evaluation, lang, fmt)
     progress = _progress(evaluation)
@@ -825,7 +1233,11 @@ def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]
     as_of = evaluation.as_of
     if evaluation.catalog is None:
         raise ReportError("no catalog")
-    forms = _FORMS.get(profile.regulation, {})
+    forms = {activity: _form_number(form)
+             for activity, form in evaluation.catalog.forms.items()}
+    signer = _signers(profile, lang)
+    scientific = [s.name for s in profile.supervisors if s.role == "scientific"]
+    own_signer = (scientific[-1] if scientific else "") or _main_supervisor(profile, as_of)
 
     service = [{"row": row, "placement": portfolio.placements[row.index].value}
                for row in progress.service]
@@ -838,44 +1250,52 @@ def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]
     def entry_of(kind: str, index: int) -> Any:
         return portfolio.entries(kind)[index].value
 
-    def form_of(kind: str, types: tuple[str, ...]) -> str:
-        for activity in types:
-            if activity in forms:
-                return forms[activity]
-        return ""
+    def form_of(types: tuple[str, ...]) -> str:
+        return next((forms[a] for a in types if a in forms), "")
+
+    def evidence_row(ref: Any) -> dict[str, Any]:
+        entry = entry_of(ref.kind, ref.index)
+        return {"ref": ref, "entry": entry, "form": form_of(ref.types),
+                "signer": signer(ref.kind, entry)}
 
     shown = _delmal_shown(profile, evaluation.catalog.entries.values(), None)
     by_code = {s.delmal.code: s for s in progress.delmal}
     delmal: list[dict[str, Any]] = []
     collect: dict[tuple[str, int], dict[str, Any]] = {}
+    certificates: dict[tuple[str, int], dict[str, Any]] = {}
     for d in shown:
         status = by_code.get(d.code)
         if status is None:
             continue
-        evidence = []
+        requirements = []
+        for requirement in _requirements(status):
+            # STa3's own certificate (Bilaga 12) is the supervisor's, whatever the evidence
+            requirement["signer"] = own_signer if "eget_intyg" in requirement["types"] else ""
+            requirement["evidence"] = [evidence_row(ref) for ref in requirement["evidence"]]
+            requirement["planned"] = [evidence_row(ref) for ref in requirement["planned"]]
+            requirements.append(requirement)
         for ref in status.entries:
-            entry = entry_of(ref.kind, ref.index)
-            evidence.append({"ref": ref, "entry": entry, "form": form_of(ref.kind, ref.types)})
+            key = (ref.kind, ref.index)
+            if key not in certificates:
+                certificates[key] = evidence_row(ref) | {"delmal": []}
+            certificates[key]["delmal"].append(d.code)
             if ref.certificate != "signed":
-                key = (ref.kind, ref.index)
-                if key not in collect:
-                    collect[key] = {"ref": ref, "entry": entry, "delmal": [],
-                                    "form": form_of(ref.kind, ref.types)}
-                collect[key]["delmal"].append(d.code)
-        delmal.append({"d": d, "status": status, "evidence": evidence})
+                collect[key] = certificates[key]
+        delmal.append({"d": d, "status": status, "requirements": requirements})
 
     def first_day(item: dict[str, Any]) -> dt.date:
         entry = item["entry"]
         day = getattr(entry, "start", None) or getattr(entry, "date", None)
         return day or dt.date.max
 
-    to_collect = sorted(collect.values(), key=lambda i: (first_day(i), i["ref"].kind))
+    to_collect = sorted(collect.values(), key=lambda i: (not i["ref"].started,
+                                                        first_day(i), i["ref"].kind))
     missing = [row for row in delmal if row["status"].missing]
 
     from stcli.portfolio import activity_first_day
 
     st_end = max([as_of, *(p.value.end for p in portfolio.placements)])
-    placements = _items((p.value for p in portfolio.placements), as_of,
+    placements = _items(enumerate(p.value for p in portfolio.placements), as_of,
                         lambda r: r.start, lambda r: r.end)
     leave_items = [{"entry": item.value, "counts": _counts(item.value)}
                    for item in portfolio.leave]
@@ -883,11 +1303,15 @@ def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]
         "service": service,
         "credited": profile.credited,
         "planned_placements": planned,
+        "planned_percents": [employment_percents(profile, p.start, p.end) for p in planned],
         "auskultation": auskultation,
         "delmal": delmal,
         "summary": summarize_delmal(tuple(row["status"] for row in delmal)),
         "to_collect": to_collect,
         "missing": missing,
+        "checklist": _checklist(profile, progress, list(certificates.values()), delmal,
+                                forms, lang),
+        "verksamhetschef": _person(profile)(getattr(profile, "verksamhetschef", None)),
         "bt": profile.bt,
         "milestone_kinds": sorted({m.value.kind for m in portfolio.milestones
                                    if m.value.date <= as_of}),
@@ -902,6 +1326,54 @@ def final_context(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]
             lang),
     })
     return context
+
+
+def _checklist(profile: Profile, progress: Progress, certificates: list[dict[str, Any]],
+               delmal: list[dict[str, Any]], forms: dict[str, str],
+               lang: str) -> list[dict[str, Any]]:
+    """The application's parts with their state, what is missing first."""
+    person = _person(profile)
+    chief = person(getattr(profile, "verksamhetschef", None)) or translate(
+        "report.signer.verksamhetschef", lang)
+    main = _main_supervisor(profile, dt.date.max) or translate("report.signer.main", lang)
+    specialists = [person(s) for s in getattr(profile, "specialists", None) or ()]
+    time_done = progress.time.remaining <= 0
+    all_certified = all(row["status"].certified for row in delmal if row["d"].requires)
+    rows = []
+    for number, what, who in _APPLICATION.get(profile.regulation, ()):
+        row: dict[str, Any] = {"form": number, "what": what, "signed": 0, "total": 0}
+        if who == "trainee":
+            row.update(state="todo", signer=profile.trainee)
+        elif who == "trainee_and_verksamhetschef":
+            row.update(state="todo" if time_done else "waiting",
+                       signer=f"{profile.trainee}; {chief}")
+        elif who == "verksamhetschef":
+            row.update(state="todo" if time_done else "waiting", signer=chief)
+        elif who == "verksamhetschef_main":
+            row.update(state="todo" if time_done and all_certified else "waiting",
+                       signer=f"{chief}; {main}")
+        elif who == "main_and_specialists":
+            others = ", ".join(specialists) or translate("report.signer.specialist", lang)
+            row.update(state="todo" if time_done and all_certified else "waiting",
+                       signer=f"{main}; {others}")
+        else:
+            mine = [c for c in certificates if c["form"] == number and c["ref"].started]
+            signed = sum(1 for c in mine if c["ref"].certificate == "signed")
+            row.update(signed=signed, total=len(mine),
+                       state="missing" if not mine else "signed" if signed == len(mine)
+                       else "requested" if any(c["ref"].certificate == "requested"
+                                               for c in mine) else "unsigned",
+                       signer=", ".join(sorted({c["signer"] for c in mine
+                                                if c["ref"].certificate != "signed"})))
+        rows.append(row)
+    if profile.bt is not None:
+        rows.append({"form": "", "what": "bt", "signed": 0, "total": 0,
+                     "state": "done" if profile.bt.approved else "missing",
+                     "signer": main})
+    rows.append({"form": "", "what": "fee", "signed": 0, "total": 0, "state": "todo",
+                 "signer": ""})
+    rows.sort(key=lambda r: _STATE_ORDER.get(r["state"], 0))
+    return rows
 
 
 def _counts(leave: Any) -> bool:
@@ -945,6 +1417,8 @@ def render(evaluation: Evaluation, kind: str, fmt: str, lang: str,
                     raise BudgetExceeded("size")
                 parts.append(part)
         text = mask_rendered("".join(parts))  # whole: a number printed a digit at a time
+        if fmt == "md":
+            text = md_tidy(text)  # tables aligned, long lines folded (rendering unchanged)
         return _with_notice(text, used, fmt, lang) if used else text
     except BudgetExceeded as error:
         what = {"time": f"> {RENDER_SECONDS} s", "size": f"> {MAX_OUTPUT_CHARS} chars",
