@@ -22,7 +22,7 @@ PACKS = REPO / "stcli" / "packs"
 SEVERITIES = {"error", "warning", "info"}
 ACTIVITY_WORDS = {
     "klinisk_tjanstgoring", "klinisk_tjanstgoring_primarvard", "kurs", "kvalitetsarbete",
-    "vetenskapligt_arbete", "auskultation", "eget_intyg",
+    "vetenskapligt_arbete", "auskultation", "eget_intyg", "valfri_aktivitet",
 }
 REGIONS = ("vgr", "gavleborg", "vastmanland")
 OVERRIDE_PACKS = ("sfam", *REGIONS)
@@ -36,7 +36,7 @@ VARIANTS = {"PL002": {"form_sent", "contacted"}}
 # rules.md, "Requirement catalog, version 1": every code in its tables.
 RULE_CODES = [
     *(f"D{n:03d}" for n in range(1, 13)), "P001",
-    *(f"T{n:03d}" for n in range(1, 6)),
+    *(f"T{n:03d}" for n in range(1, 6)), "BT001",
     *(f"H{n:03d}" for n in range(1, 6)),
     "A001", "A002",
     *(f"PL{n:03d}" for n in range(1, 6)),
@@ -270,7 +270,9 @@ def test_delmal_catalog(name: str) -> None:
             assert set(any_of) <= ACTIVITY_WORDS, (code, set(any_of) - ACTIVITY_WORDS)
             assert len(set(any_of)) == len(any_of), code
         if group == "bt":
-            assert requires == [] and entry["confidence"] == "unverified", code
+            # rules.md v2: a BT delmål needs at least one entry of any activity type
+            assert requires == [["valfri_aktivitet"]], code
+            assert entry["confidence"] == "unverified", code
         else:
             assert requires, f"{code} requires nothing"
         assert entry.get("note") is None or isinstance(entry["note"], str), code
@@ -280,7 +282,14 @@ def test_delmal_special_cases() -> None:
     sosfs = load("sosfs-2015-8")["delmal"]
     hslf = load("hslf-fs-2021-8")["delmal"]
     assert sosfs["b5"]["requires"] == [["klinisk_tjanstgoring", "auskultation"], ["kurs"]]
-    assert sosfs["c7"]["requires"] == [["klinisk_tjanstgoring"]] and sosfs["c7"]["note"]
+    # rules.md v2: c7/STc7 as a placement or an auskultation in gynekologi, obstetrik or
+    # mödrahälsovård
+    for c7 in (sosfs["c7"], hslf["STc7"]):
+        assert c7["requires"] == [["klinisk_tjanstgoring", "auskultation"]]
+        assert c7["requires_specialty"] == ["gynekologi", "obstetrik", "mvc"]
+    assert not any(e.get("requires_specialty") for code, e in {**sosfs, **hslf}.items()
+                   if code not in ("c7", "STc7"))
+    assert hslf["STa3"]["certified_by"] == "sta3-intyg"
     assert sosfs["a5"]["requires"] == [["klinisk_tjanstgoring"], ["vetenskapligt_arbete"],
                                        ["kurs"]]
     assert all("medium" in sosfs[f"c{n}"]["confidence"] for n in range(1, 15))
@@ -293,6 +302,22 @@ def test_delmal_special_cases() -> None:
         for code, entry in catalog.items():
             if code != "STa3":
                 assert all("eget_intyg" not in g for g in entry["requires"]), code
+
+
+@pytest.mark.parametrize(("name", "forms"), [
+    ("hslf-fs-2021-8", {"auskultation": "Bilaga 8", "klinisk_tjanstgoring": "Bilaga 9",
+                        "klinisk_tjanstgoring_primarvard": "Bilaga 9", "kurs": "Bilaga 10",
+                        "kvalitetsarbete": "Bilaga 11", "eget_intyg": "Bilaga 12",
+                        "valfri_aktivitet": "Bilaga 2"}),
+    ("sosfs-2015-8", {"auskultation": "Bilaga 3", "klinisk_tjanstgoring": "Bilaga 4",
+                      "klinisk_tjanstgoring_primarvard": "Bilaga 4", "kurs": "Bilaga 5",
+                      "kvalitetsarbete": "Bilaga 6", "vetenskapligt_arbete": "Bilaga 7"}),
+])
+def test_every_required_type_has_its_form(name: str, forms: dict[str, str]) -> None:
+    data = load(name)
+    assert data["forms"] == forms
+    required = {a for entry in data["delmal"].values() for g in entry["requires"] for a in g}
+    assert required <= set(data["forms"]), required - set(data["forms"])
 
 
 def test_vocabulary_matches_the_engine() -> None:

@@ -178,14 +178,35 @@ class ServicePeriod:
     ongoing: bool  # the placement goes on after as_of
 
 
+class RequirementStatus(NamedTuple):
+    """One requirement group of a delmål and its certificate (rules.md v2, G002)."""
+
+    types: tuple[str, ...]  # the group's activity types (any one satisfies it)
+    evidence: tuple[EvidenceRef, ...]  # started entries of those types
+    planned: tuple[EvidenceRef, ...]  # entries not yet started
+    state: str  # signed | requested | unsigned | missing (no evidence)
+    form: str  # the certificate's form, e.g. "Bilaga 9" (catalog data)
+    # the type the evidence (or its signed certificate) is of; None without evidence
+    evidence_type: str | None = None
+    # a milestone of the delmål's `certified_by` kind dated by as_of (STa3: sta3-intyg)
+    certified_on: dt.date | None = None
+
+
+REQUIREMENT_STATES = ("signed", "requested", "unsigned", "missing")
+
+
 class DelmalStatus(NamedTuple):
     delmal: Delmal
     evidence: dict[str, int]  # activity type -> entries (started by as_of)
     planned: dict[str, int]  # activity type -> entries not yet started
     missing: tuple[tuple[str, ...], ...]  # requirement groups with no evidence
-    certified: bool  # some evidence has certificate: signed
+    # every requirement has a signed certificate of its own type (rules.md v2, G002)
+    certified: bool
     assessments: int
     entries: tuple[EvidenceRef, ...] = ()  # the evidence itself, planned entries included
+    requirements: tuple[RequirementStatus, ...] = ()  # one per group of delmal.requires
+    # entries tagged with the delmål that cannot be its evidence (STc7 at a vårdcentral)
+    not_counted: tuple[EvidenceRef, ...] = ()
 
     @property
     def requirements_met(self) -> int:
@@ -193,19 +214,26 @@ class DelmalStatus(NamedTuple):
         return len(self.delmal.requires) - len(self.missing)
 
     @property
+    def requirements_signed(self) -> int:
+        return sum(1 for r in self.requirements if r.state == "signed")
+
+    @property
     def certificate_state(self) -> str:
-        """signed (some started evidence is signed), requested (some is requested), none."""
+        """signed (every requirement), partial (some), requested (a certificate is asked
+        for, none signed), none."""
         if self.certified:
             return "signed"
-        if any(ref.started and ref.certificate == "requested" for ref in self.entries):
+        if any(r.state == "signed" for r in self.requirements):
+            return "partial"
+        if any(r.state == "requested" for r in self.requirements):
             return "requested"
         return "none"
 
 
 class DelmalSummary(NamedTuple):
-    total: int  # delmål with requirements in the catalog (BT delmål list none)
+    total: int  # delmål with requirements in the catalog
     complete: int  # of those: every requirement group has evidence
-    certified: int  # of all: some evidence is certified
+    certified: int  # of those: every requirement group has a signed certificate of its type
 
 
 def summarize_delmal(statuses: tuple[DelmalStatus, ...]) -> DelmalSummary:
@@ -580,8 +608,13 @@ def _supervision(portfolio: Portfolio, profile: Profile, as_of: dt.date,
     )
 
 
+CLINICAL_TYPES = frozenset({"klinisk_tjanstgoring", "klinisk_tjanstgoring_primarvard",
+                            "auskultation"})
+
+
 def evidence_types(kind: str, entry: Any) -> tuple[str, ...]:
-    """Which activity types of the målbeskrivning an entry is evidence of (rules.md, G)."""
+    """Which activity types of the målbeskrivning an entry is evidence of (rules.md, G),
+    before a delmål's own conditions (`requires_specialty`, `any_entry_types`)."""
     if kind == "placements":
         placement: Placement = entry
         if placement.type == "auskultation":
@@ -595,8 +628,20 @@ def evidence_types(kind: str, entry: Any) -> tuple[str, ...]:
         if entry.kind == "kvalitetsarbete":
             return ("kvalitetsarbete",)
         if entry.kind == "vetenskapligt-arbete":
-            return ("vetenskapligt_arbete", "eget_intyg")
+            return ("vetenskapligt_arbete",)
     return ()
+
+
+def delmal_evidence_types(kind: str, entry: Any, delmal: Delmal,
+                          catalog: DelmalCatalog) -> tuple[str, ...]:
+    """The activity types an entry tagged with `delmal` is evidence of for that delmål."""
+    types = evidence_types(kind, entry)
+    if delmal.requires_specialty and kind == "placements" \
+            and entry.specialty not in delmal.requires_specialty:
+        types = tuple(a for a in types if a not in CLINICAL_TYPES)
+    required = {a for group in delmal.requires for a in group}
+    extra = tuple(sorted(catalog.any_entry_types & required - set(types)))
+    return types + extra
 
 
 def _started(kind: str, entry: Any, as_of: dt.date) -> bool:
@@ -612,28 +657,72 @@ def _signed_by(entry: Any, day: dt.date) -> bool:
     return bool(entry.certificate == "signed" and (signed_on is None or signed_on <= day))
 
 
+def _requirement(group: tuple[str, ...], refs: list[EvidenceRef], signed: set[int],
+                 delmal: Delmal, certified_on: dt.date | None,
+                 catalog: DelmalCatalog) -> RequirementStatus:
+    """The state of one requirement group: a signed certificate of one of its own types,
+    or for a delmål `certified_by` a milestone, that milestone (the entries' own
+    certificates do not certify STa3: its Bilaga 12 does)."""
+    if delmal.certified_by:
+        signed = set()
+    started = tuple(r for r in refs if r.started and set(r.types) & set(group))
+    planned = tuple(r for r in refs if not r.started and set(r.types) & set(group))
+
+    def first_type(ref: EvidenceRef) -> str:
+        return next(a for a in group if a in ref.types)
+
+    evidence_type: str | None = None
+    if certified_on is not None:
+        state = "signed"
+    elif any(id(r) in signed for r in started):
+        state = "signed"
+        evidence_type = first_type(next(r for r in started if id(r) in signed))
+    elif any(r.certificate == "requested" for r in started):
+        state = "requested"
+        evidence_type = first_type(next(r for r in started if r.certificate == "requested"))
+    else:
+        state = "unsigned" if started else "missing"
+    if evidence_type is None and started:
+        evidence_type = first_type(started[0])
+    if evidence_type is not None and certified_on is None:
+        form = catalog.form_of(evidence_type)
+    else:
+        form = " / ".join(dict.fromkeys(f for f in map(catalog.form_of, group) if f))
+    return RequirementStatus(group, started, planned, state, form, evidence_type,
+                             certified_on)
+
+
 def _delmal(portfolio: Portfolio, catalog: DelmalCatalog,
             as_of: dt.date) -> tuple[DelmalStatus, ...]:
-    evidence: dict[str, Counter[str]] = {code: Counter() for code in catalog.entries}
-    planned: dict[str, Counter[str]] = {code: Counter() for code in catalog.entries}
-    certified: set[str] = set()
     refs: dict[str, list[EvidenceRef]] = {code: [] for code in catalog.entries}
+    not_counted: dict[str, list[EvidenceRef]] = {code: [] for code in catalog.entries}
+    signed: set[int] = set()  # id() of the refs whose certificate is signed by as_of
     for kind in ("placements", "courses", "activities"):
         for index, item in enumerate(portfolio.entries(kind)):
-            types = evidence_types(kind, item.value)
-            if not types:
-                continue
             started = _started(kind, item.value, as_of)
+            is_signed = started and _signed_by(item.value, as_of)
             for code in item.value.delmal:
-                if code not in evidence:
+                delmal = catalog.entries.get(code)
+                if delmal is None:
                     continue
-                refs[code].append(EvidenceRef(kind, index, types, started,
-                                              item.value.certificate))
-                target = evidence[code] if started else planned[code]
-                for activity in types:
-                    target[activity] += 1
-                if started and _signed_by(item.value, as_of):
-                    certified.add(code)
+                types = delmal_evidence_types(kind, item.value, delmal, catalog)
+                if not types:
+                    if evidence_types(kind, item.value):
+                        not_counted[code].append(EvidenceRef(
+                            kind, index, evidence_types(kind, item.value), started,
+                            item.value.certificate))
+                    continue
+                ref = EvidenceRef(kind, index, types, started, item.value.certificate)
+                refs[code].append(ref)
+                if is_signed:
+                    signed.add(id(ref))
+    milestone_dates: dict[str, dt.date] = {}
+    for located in portfolio.milestones:
+        milestone = located.value
+        if milestone.date <= as_of:
+            known = milestone_dates.get(milestone.kind)
+            milestone_dates[milestone.kind] = min(known, milestone.date) if known \
+                else milestone.date
     assessed: Counter[str] = Counter()
     for item in portfolio.assessments:
         if item.value.date <= as_of:
@@ -641,17 +730,27 @@ def _delmal(portfolio: Portfolio, catalog: DelmalCatalog,
                 assessed[code] += 1
     statuses = []
     for code, entry in catalog.entries.items():
-        have = evidence[code]
+        have: Counter[str] = Counter()
+        later: Counter[str] = Counter()
+        for ref in refs[code]:
+            for activity in ref.types:
+                (have if ref.started else later)[activity] += 1
         missing = tuple(group for group in entry.requires
                         if not any(have.get(activity) for activity in group))
+        certified_on = milestone_dates.get(entry.certified_by) if entry.certified_by else None
+        requirements = tuple(_requirement(group, refs[code], signed, entry, certified_on,
+                                          catalog)
+                             for group in entry.requires)
         statuses.append(DelmalStatus(
             delmal=entry,
             evidence=dict(have),
-            planned=dict(planned[code]),
+            planned=dict(later),
             missing=missing,
-            certified=code in certified,
+            certified=bool(requirements) and all(r.state == "signed" for r in requirements),
             assessments=assessed[code],
             entries=tuple(refs[code]),
+            requirements=requirements,
+            not_counted=tuple(not_counted[code]),
         ))
     return tuple(statuses)
 

@@ -142,6 +142,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.valid_keys": ("giltiga fält: {keys}", "valid fields: {keys}"),
     "hint.valid_values": ("giltiga värden: {values}", "valid values: {values}"),
     "hint.date_format": ("skriv datum som ÅÅÅÅ-MM-DD", "write dates as YYYY-MM-DD"),
+    "hint.year_only_in_training": (
+        "ett år ensamt godtas bara i `training`; skriv hela datumet, t.ex. {year}-12-31",
+        "a year alone is accepted only in `training`; write the whole date, e.g. {year}-12-31",
+    ),
     "hint.date_exists": (
         "kontrollera dag och månad (ÅÅÅÅ-MM-DD)",
         "check the day and month (YYYY-MM-DD)",

@@ -330,26 +330,26 @@ MESSAGES.update({
     # delmål
     "report.delmal.summary": (
         "Delmål med underlag för alla krav: {complete_start} vid årets början, "
-        "{complete_end} vid årets slut, av {total}. Med signerat intyg: {certified_start} "
-        "respektive {certified_end}.",
+        "{complete_end} vid årets slut, av {total}. Intygade (påskrivet intyg för varje "
+        "krav): {certified_start} respektive {certified_end}.",
         "Delmål with evidence for every requirement: {complete_start} at the start of the "
-        "year, {complete_end} at its end, of {total}. With a signed certificate: "
-        "{certified_start} and {certified_end}.",
+        "year, {complete_end} at its end, of {total}. Certified (a signed certificate for "
+        "every requirement): {certified_start} and {certified_end}.",
     ),
     "report.delmal.at": ("Per {day}", "As of {day}"),
     "report.delmal.legend": (
-        "Uppfyllda krav av antal krav (klinisk tjänstgöring, kurs …); ✓: något underlag har "
-        "signerat intyg; ↑: nytt underlag, intyg eller bedömning under året.",
+        "Uppfyllda krav av antal krav (klinisk tjänstgöring, kurs …); ✓: varje krav har "
+        "påskrivet intyg; ↑: nytt underlag, intyg eller bedömning under året.",
         "Requirements with evidence of all requirements (clinical service, course …); "
-        "✓: some evidence has a signed certificate; ↑: new evidence, certificate or "
+        "✓: every requirement has a signed certificate; ↑: new evidence, certificate or "
         "assessment in the year.",
     ),
     "report.delmal.coverage": ("Delmål: krav med underlag", "Delmål: requirements with evidence"),
     "report.delmal.final_summary": (
-        "{complete} av {total} delmål har underlag för alla krav; {certified} har minst ett "
-        "signerat intyg.",
-        "{complete} of {total} delmål have evidence for every requirement; {certified} have "
-        "at least one signed certificate.",
+        "{complete} av {total} delmål har underlag för alla krav; {certified} är intygade "
+        "(påskrivet intyg för varje krav).",
+        "{complete} of {total} delmål have evidence for every requirement; {certified} are "
+        "certified (a signed certificate for every requirement).",
     ),
     "report.delmal.requires": ("Krav", "Requires"),
     "report.delmal.state": ("Läge", "State"),
@@ -358,7 +358,8 @@ MESSAGES.update({
     "report.delmal.complete": ("underlag för alla krav", "evidence for every requirement"),
     "report.delmal.incomplete": (
         "underlag för {met} av {total} krav", "evidence for {met} of {total} requirements"),
-    "report.delmal.certified": ("signerat intyg finns", "a signed certificate exists"),
+    "report.delmal.certified": (
+        "påskrivet intyg för varje krav", "a signed certificate for every requirement"),
     "report.delmal.assessments": ("{count} bedömningar", "{count} assessments"),
     "report.delmal.corrected": (
         "Delmålet är ändrat av {by}", "This delmål is corrected by {by}"),

@@ -312,31 +312,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- G001 delmal-evidence ---------------------------------------------------------------
     "rule.G001.doc": (
-        "Ett ST-delmål saknar belägg för en av de aktivitetstyper målbeskrivningen kräver "
-        "(klinisk tjänstgöring, kurs, kvalitetsarbete, vetenskapligt arbete, auskultation). "
-        "Belägg är påbörjade poster som anger delmålet: placeringar, kurser och aktiviteter. "
-        "Information; en varning när det är 12 månader eller mindre kvar till beräknat "
-        "slutdatum. BT-delmål sammanfattas i ett fynd tills BT är godkänd och bedöms inte "
-        "därefter.",
-        "An ST delmål has no evidence for one of the activity types the målbeskrivning "
-        "requires (clinical service, course, quality work, scientific work, auskultation). "
-        "Evidence is started entries naming the delmål: placements, courses and "
-        "activities. Information; a warning when 12 months or less remain to the projected "
-        "completion. BT delmål are summarized in one finding until BT is approved and not "
-        "checked after.",
+        "Ett ST-delmål saknar underlag för en av de aktivitetstyper målbeskrivningen kräver "
+        "(klinisk tjänstgöring, kurs, kvalitets- eller utvecklingsarbete, självständigt "
+        "skriftligt arbete, auskultation). Underlag är påbörjade poster som anger delmålet: "
+        "placeringar, kurser och aktiviteter. STa3 (HSLF-FS 2021:8) har valfria aktiviteter: "
+        "varje post som anger STa3 är underlag. STc7/c7 kräver tjänstgöring eller "
+        "auskultation inom gynekologi, obstetrik eller mödrahälsovård; en period på "
+        "vårdcentralen räcker inte. Information; en varning när det är 12 månader eller "
+        "mindre kvar till beräknat slutdatum. BT-delmålen bedöms av BT001.",
+        "An ST delmål has no evidence (underlag) for one of the activity types the "
+        "målbeskrivning requires (clinical service, course, quality or development work, "
+        "independent written work, auskultation). Evidence is started entries naming the "
+        "delmål: placements, courses and activities. STa3 (HSLF-FS 2021:8) has free "
+        "activities: every entry naming STa3 is evidence. STc7/c7 needs service or an "
+        "auskultation in gynekologi, obstetrik or mödrahälsovård; a period at the "
+        "vårdcentral does not count. Information; a warning when 12 months or less remain to "
+        "the projected completion. The BT delmål are checked by BT001.",
     ),
     "rule.G001.missing": (
-        "delmål {code} ({title:sv}) saknar belägg: {missing:sv}",
-        "delmål {code} ({title:en}) has no evidence of: {missing:en}",
+        "delmål {code} ({title:sv}) saknar underlag: {missing:sv}",
+        "delmål {code} ({title:en}) has no evidence (underlag) of: {missing:en}",
     ),
     "rule.G001.missing_planned": (
-        "delmål {code} ({title:sv}) saknar belägg: {missing:sv} (planerat: {planned:sv})",
-        "delmål {code} ({title:en}) has no evidence of: {missing:en} (planned: "
+        "delmål {code} ({title:sv}) saknar underlag: {missing:sv} (planerat: {planned:sv})",
+        "delmål {code} ({title:en}) has no evidence (underlag) of: {missing:en} (planned: "
         "{planned:en})",
-    ),
-    "rule.G001.bt_missing": (
-        "BT: {count} av {total} BT-delmål saknar belägg: {codes}",
-        "BT: {count} of {total} BT delmål have no evidence: {codes}",
     ),
     "rule.G001.near_completion": (
         "beräknat slutdatum är {completion}: planera in det som saknas, eller ange "
@@ -344,7 +344,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the projected completion is {completion}: plan what is missing, or name the "
         "delmål on an entry that already proves it",
     ),
-    "rule.G001.activity_klinisk_tjanstgoring": ("klinisk tjänstgöring", "clinical service"),
+    "rule.G001.requires_specialty": (
+        "den kliniska tjänstgöringen ska ske på en enhet inom {specialties} (placering "
+        "eller auskultation); en period på vårdcentralen räcker inte",
+        "the clinical service must be at a unit in {specialties} (a placement or an "
+        "auskultation); a period at the vårdcentral does not count",
+    ),
+    "rule.G001.activity_klinisk_tjanstgoring": (
+        "klinisk tjänstgöring", "clinical service (klinisk tjänstgöring)"),
     "rule.G001.activity_klinisk_tjanstgoring_primarvard": (
         "klinisk tjänstgöring i primärvård",
         "clinical service in primary care",
@@ -352,51 +359,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.G001.activity_kurs": ("kurs", "course"),
     "rule.G001.activity_kvalitetsarbete": (
         "kvalitets- och utvecklingsarbete",
-        "quality and development work",
+        "quality and development work (kvalitets- och utvecklingsarbete)",
+    ),
+    "rule.G001.activity_utvecklingsarbete": (
+        "deltagande i utvecklingsarbete",
+        "participation in development work (deltagande i utvecklingsarbete)",
     ),
     "rule.G001.activity_vetenskapligt_arbete": (
-        "skriftligt vetenskapligt arbete",
-        "written scientific work",
+        "självständigt skriftligt arbete enligt vetenskapliga principer",
+        "independent written work on scientific principles (självständigt skriftligt "
+        "arbete enligt vetenskapliga principer)",
     ),
-    "rule.G001.activity_auskultation": ("auskultation", "auskultation"),
+    "rule.G001.activity_auskultation": ("auskultation", "observation placement (auskultation)"),
     "rule.G001.activity_eget_intyg": (
-        "eget intyg (t.ex. vetenskapligt arbete)",
-        "its own certificate (e.g. scientific work)",
+        "valfria aktiviteter", "activities of the trainee's choice"),
+    "rule.G001.activity_valfri_aktivitet": (
+        "valfri aktivitet",
+        "any activity",
     ),
     # --- G002 delmal-certificate ------------------------------------------------------------
     "rule.G002.doc": (
-        "Ett ST-delmål har belägg men inget av dem har `certificate: signed`. Information; "
-        "en varning när det är 12 månader eller mindre kvar till beräknat slutdatum, "
-        "eftersom intygen ska bifogas ansökan. BT-delmål sammanfattas i ett fynd tills BT "
-        "är godkänd.",
-        "An ST delmål has evidence but none of it has `certificate: signed`. Information; "
-        "a warning when 12 months or less remain to the projected completion, since the "
-        "certificates go with the application. BT delmål are summarized in one finding "
-        "until BT is approved.",
+        "Ett delmål räknas som intygat först när varje krävd aktivitetstyp har ett "
+        "påskrivet intyg av just den typen; ett påskrivet intyg för en kurs intygar inte "
+        "den kliniska tjänstgöringen. Fyndet kommer när en krävd typ har underlag men inget "
+        "påskrivet intyg, och nämner typen och blanketten den behöver. STa3 (HSLF-FS "
+        "2021:8) intygas med en egen blankett (Bilaga 12), som en milstolpe `sta3-intyg` "
+        "anger. Information; en varning när det är 12 månader eller mindre kvar till "
+        "beräknat slutdatum, eftersom intygen ska bifogas ansökan. BT-delmål sammanfattas i "
+        "ett fynd tills BT är godkänd.",
+        "A delmål counts as certified (intygat) only when every required activity type has "
+        "a signed certificate of that very type; a signed course certificate does not "
+        "certify the clinical service. The finding comes when a required type has evidence "
+        "but no signed certificate, and names the type and the form it needs. STa3 "
+        "(HSLF-FS 2021:8) is certified on its own form (Bilaga 12), recorded as a milestone "
+        "`sta3-intyg`. Information; a warning when 12 months or less remain to the "
+        "projected completion, since the certificates go with the application. BT delmål "
+        "are summarized in one finding until BT is approved.",
     ),
     "rule.G002.uncertified": (
-        "delmål {code} ({title:sv}) har belägg ({evidence:sv}) men inget påskrivet intyg",
-        "delmål {code} ({title:en}) has evidence ({evidence:en}) but no signed certificate",
-    ),
-    "rule.G002.requested": (
-        "delmål {code} ({title:sv}) har belägg ({evidence:sv}); intyg är begärt men inget "
-        "är påskrivet",
-        "delmål {code} ({title:en}) has evidence ({evidence:en}); a certificate is "
-        "requested but none is signed",
+        "delmål {code} ({title:sv}) saknar påskrivet intyg för: {requirements:sv}",
+        "delmål {code} ({title:en}) has no signed certificate for: {requirements:en}",
     ),
     "rule.G002.bt_uncertified": (
-        "BT: {count} BT-delmål har belägg men inget påskrivet intyg: {codes}",
+        "BT: {count} BT-delmål har underlag men inget påskrivet intyg: {codes}",
         "BT: {count} BT delmål have evidence but no signed certificate: {codes}",
     ),
     "rule.G002.record_signed": (
-        "lägg till `certificate: signed` på posten när intyget är påskrivet",
-        "add `certificate: signed` to the entry once the certificate is signed",
+        "lägg till `certificate: signed` på posten när intyget ({form}) är påskrivet",
+        "add `certificate: signed` to the entry once the certificate ({form}) is signed",
     ),
     "rule.G002.record_signed_near": (
         "beräknat slutdatum är {completion}: be om intygen nu och lägg till "
         "`certificate: signed` när de är påskrivna",
         "the projected completion is {completion}: ask for the certificates now and add "
         "`certificate: signed` once they are signed",
+    ),
+    "rule.G002.record_milestone": (
+        "när intyget ({form}) är påskrivet: lägg till en milstolpe `kind: {milestone}` med "
+        "dess datum",
+        "once the certificate ({form}) is signed, add a milestone `kind: {milestone}` with "
+        "its date",
     ),
     # --- M001 iup ---------------------------------------------------------------------------
     "rule.M001.doc": (

@@ -107,12 +107,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.T005.doc": (
         "Gäller HSLF-FS 2021:8. Bastjänstgöringen (`bt:` i st.yaml) ska vara minst "
         "`min_bt_months` månader omräknat till heltid (deltid och föräldraledighet förlänger "
-        "den), och BT bör vara godkänd senast `approval_within_months` månader efter "
-        "ST-starten. Godkännandet är `bt.approved` eller en milstolpe `bt-intyg`.",
-        "Applies to HSLF-FS 2021:8. Bastjänstgöring (`bt:` in st.yaml) must be at least "
+        "den), och ansökan om intyg om godkänd bastjänstgöring bör göras inom de första två "
+        "åren: `approval_within_months` månader i tjänst efter ST-starten (ledighet som inte "
+        "räknas och deltid förlänger tiden, som i T001). Godkännandet är `bt.approved` eller "
+        "en milstolpe `bt-intyg`.",
+        "Applies to HSLF-FS 2021:8. Bastjänstgöring (BT, `bt:` in st.yaml) must be at least "
         "`min_bt_months` months at full time (part time and parental leave make it longer), "
-        "and BT should be approved within `approval_within_months` months of the ST start. "
-        "The approval is `bt.approved` or a `bt-intyg` milestone.",
+        "and the application for the BT certificate (intyg om godkänd bastjänstgöring) "
+        "should be made within the first two years: `approval_within_months` months served "
+        "after the ST start (leave that does not count and part time extend it, as in "
+        "T001). The approval is `bt.approved` or a `bt-intyg` milestone.",
     ),
     "rule.T005.too_short": (
         "BT {start}–{end} ger {months} månader omräknat till heltid, kortare än "
@@ -121,20 +125,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "months",
     ),
     "rule.T005.not_approved": (
-        "BT är inte godkänd, och {deadline} ({months} månader efter ST-starten {start}) har "
-        "passerat",
-        "BT is not approved, and {deadline} ({months} months after the ST start {start}) "
-        "has passed",
+        "BT är inte godkänd, och {deadline} ({months} månader i tjänst efter ST-starten "
+        "{start}) har passerat",
+        "BT is not approved, and {deadline} ({months} months served after the ST start "
+        "{start}) has passed",
     ),
     "rule.T005.no_bt": (
-        "ingen BT (`bt:`) i st.yaml och inget BT-intyg, och {deadline} ({months} månader "
-        "efter ST-starten {start}) har passerat",
+        "ingen BT (`bt:`) i st.yaml och inget BT-intyg, och {deadline} ({months} månader i "
+        "tjänst efter ST-starten {start}) har passerat",
         "no BT (`bt:`) in st.yaml and no BT certificate, and {deadline} ({months} months "
-        "after the ST start {start}) has passed",
+        "served after the ST start {start}) has passed",
     ),
     "rule.T005.record_approval": (
         "ange datum för intyget om godkänd bastjänstgöring under `bt: approved:`",
-        "give the date of the BT certificate under `bt: approved:`",
+        "give the date of the BT certificate (intyg om godkänd bastjänstgöring) under "
+        "`bt: approved:`",
+    ),
+    # --- BT001 bt-content ---------------------------------------------------------------------
+    "rule.BT001.doc": (
+        "Gäller HSLF-FS 2021:8. Bastjänstgöringen ska innehålla tjänstgöring i primärvård "
+        "och i akut sjukvård (Bilaga 3, intyg om fullgjord BT): perioden `bt.start`–`bt.end` "
+        "behöver minst en placeringsdag av varje slag. En placerings del av BT är dess "
+        "`setting:`, annars följer den av typ och specialitet (vårdcentral: primärvård; "
+        "akutsjukvård, internmedicin, kirurgi, ortopedi, infektion, akut barnsjukvård: akut "
+        "sjukvård). Auskultationer räknas inte som tjänstgöring här. Dessutom: ett BT-delmål "
+        "utan något underlag alls är information; en varning från `warn_before_end_months` "
+        "månader före `bt.end` tills BT är godkänd, och information igen när BT är godkänd "
+        "(då är det underlaget som är ofullständigt, inte BT).",
+        "Applies to HSLF-FS 2021:8. Bastjänstgöring (BT) must include service in primary "
+        "care (primärvård) and in acute care (akut sjukvård) (Bilaga 3, intyg om fullgjord "
+        "BT): the period `bt.start`–`bt.end` needs at least one placement day of each. A "
+        "placement's part of BT is its `setting:`, otherwise it follows from type and "
+        "specialty (vårdcentral: primary care; akutsjukvard, internmedicin, kirurgi, "
+        "ortopedi, infektion, akut-barnsjukvard: acute care). An auskultation does not count "
+        "as service here. Also: a BT delmål with no evidence at all is information; a "
+        "warning from `warn_before_end_months` months before `bt.end` until BT is approved, "
+        "and information again once BT is approved (then the record is incomplete, not the "
+        "BT).",
+    ),
+    "rule.BT001.no_primarvard": (
+        "BT {start}–{end} har ingen placering i primärvård",
+        "BT {start}–{end} has no placement in primary care (primärvård)",
+    ),
+    "rule.BT001.no_akut": (
+        "BT {start}–{end} har ingen placering i akut sjukvård",
+        "BT {start}–{end} has no placement in acute care (akut sjukvård)",
+    ),
+    "rule.BT001.add_part": (
+        "lägg till placeringen, eller ange `setting: {setting}` på en placering inom BT som "
+        "hör dit",
+        "add the placement, or give `setting: {setting}` to a placement within BT that "
+        "belongs there",
+    ),
+    "rule.BT001.delmal_without_evidence": (
+        "{count} av {total} BT-delmål saknar underlag: {codes}",
+        "{count} of {total} BT delmål have no evidence: {codes}",
+    ),
+    "rule.BT001.name_delmal": (
+        "ange BT-delmålen under `delmal:` på de placeringar, kurser och aktiviteter som "
+        "styrker dem",
+        "name the BT delmål under `delmal:` on the placements, courses and activities that "
+        "prove them",
     ),
     # --- H001 supervision-gap ----------------------------------------------------------------
     "rule.H001.doc": (

@@ -142,6 +142,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "status.cert.signed": ("ja", "yes"),
     "status.cert.requested": ("begärt", "asked"),
+    "status.cert.partial": ("delvis", "partly"),
     "status.cert.none": ("nej", "no"),
     # activity types: column abbreviation and name
     "status.act.klinisk_tjanstgoring": ("KT", "CS"),

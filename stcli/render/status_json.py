@@ -290,6 +290,14 @@ def _delmal(status: DelmalStatus, lang: str) -> dict[str, Any]:
         "missing": missing_labels(status),
         "certified": status.certified,
         "certificate": status.certificate_state,
+        # per requirement group (alternatives joined by `|`, as in `missing`): a signed
+        # certificate of its own type (rules.md v2, G002)
+        "signed": {"|".join(r.types): r.state == "signed" for r in status.requirements},
+        "requirements": [
+            {"types": list(r.types), "state": r.state, "form": r.form,
+             "evidence": len(r.evidence), "planned": len(r.planned)}
+            for r in status.requirements
+        ],
         "assessments": status.assessments,
     }
 
