@@ -124,11 +124,6 @@ ROWS = {
         total="Tjänstgöringens omfattning om räknad till måna der på heltidSumma"),
 }
 
-# Activity types (progress.evidence_types) → the certificate form, per regulation.
-_BT_SETTINGS = {"vardcentral": "primarvard"}
-_AKUT_SPECIALTIES = frozenset({"akutsjukvard", "internmedicin", "kirurgi", "ortopedi",
-                               "infektion", "akut-barnsjukvard"})
-
 
 class FieldText(NamedTuple):
     text: str
@@ -238,9 +233,9 @@ def specialty_label(code: str | None) -> str:
 
 def split_name(profile: Profile) -> tuple[str, str]:
     """(family, given): `trainee_name` (format v2) or `trainee` split at its last space."""
-    named = getattr(profile, "trainee_name", None)
+    named = profile.trainee_name
     if named is not None:
-        return str(getattr(named, "family", "") or ""), str(getattr(named, "given", "") or "")
+        return named.family, named.given
     given, _, family = profile.trainee.strip().rpartition(" ")
     return (family, given) if given else (profile.trainee.strip(), "")
 
@@ -288,16 +283,6 @@ def _signed_state(certificates: Iterable[str]) -> str:
     return "none"
 
 
-def bt_setting(placement: Any) -> str:
-    """primarvard | akut | other: `setting:` (format v2) or the default by type/specialty."""
-    setting = getattr(placement, "setting", None)
-    if setting:
-        return str(setting)
-    if placement.type in _BT_SETTINGS:
-        return _BT_SETTINGS[placement.type]
-    return "akut" if placement.specialty in _AKUT_SPECIALTIES else "other"
-
-
 # --- building the plan ----------------------------------------------------------------------
 
 
@@ -316,7 +301,7 @@ class _Builder:
         self.order = {code: i for i, code in enumerate(self.catalog.entries)}
         family, given = split_name(self.profile)
         self.trainee = {"Efternamn": FieldText(family), "Förnamn": FieldText(given)}
-        self.city = str(getattr(self.profile, "city", None) or "")
+        self.city = self.profile.city or ""
         self.notes: list[str] = []
 
     # shared pieces
@@ -362,12 +347,11 @@ class _Builder:
             texts[city_field] = FieldText(self.city)
 
     def verksamhetschef(self) -> Person:
-        chief = getattr(self.profile, "verksamhetschef", None)
+        chief = self.profile.verksamhetschef
         if chief is None:
             self.notes.append("forms.note.verksamhetschef")
             return Person("", "", self.profile.home_unit, role="verksamhetschef")
-        return Person(str(getattr(chief, "name", "") or ""), "",
-                      str(getattr(chief, "unit", None) or self.profile.home_unit),
+        return Person(chief.name, "", chief.unit or self.profile.home_unit,
                       role="verksamhetschef")
 
     def applicant(self) -> tuple[Person]:
@@ -379,7 +363,7 @@ class _Builder:
                        self.profile.home_unit)
 
     def specialists(self) -> list[Person]:
-        listed = list(getattr(self.profile, "specialists", None) or [])
+        listed = list(self.profile.specialists)
         people = [_person(ref, self.profile, "specialist", self.profile.home_unit)
                   for ref in listed]
         if not people:
@@ -706,7 +690,7 @@ def _courses(b: _Builder, number: str, subject_field: str, text: str, delmal_fie
             by = f", {c.provider}" if c.provider else ""
             described = FieldText(f"{c.title}{by}, {period(c.start, c.end)}.")
         texts[text] = described
-        leader = getattr(c, "course_leader", None)
+        leader = c.course_leader
         if c.certificate_signer == "handledare":
             signer = b.main(c.start)
             signer = signer._replace(role="handledare")
@@ -759,6 +743,7 @@ def _works(b: _Builder, number: str, kinds: tuple[str, ...], subject_field: str,
 
 def _hslf_bt(b: _Builder) -> list[PlannedForm]:
     from stcli.engine.progress import progress_at
+    from stcli.placement_setting import placement_setting
 
     bt = b.profile.bt
     assert bt is not None
@@ -825,7 +810,7 @@ def _hslf_bt(b: _Builder) -> list[PlannedForm]:
     parts: dict[str, list[str]] = {"primarvard": [], "akut": []}
     for row in rows:
         placement = b.portfolio.placements[row.index].value
-        setting = bt_setting(placement)
+        setting = placement_setting(placement)
         if setting in parts:
             line = f"{placement.unit}, {period(row.start, row.end)}"
             if line not in parts[setting]:
