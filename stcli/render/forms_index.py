@@ -58,21 +58,28 @@ def render_index(plan: Plan, forms: list[PlannedForm], fmt: str, lang: str,
         loader=jinja2.FileSystemLoader(str(packaged_templates())),
         undefined=jinja2.StrictUndefined, autoescape=fmt == "html", finalize=finalize,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    def own(text: str) -> Markup:
+        """Our own words: Markdown as written (only a table's `|` escaped), HTML escaped."""
+        from markupsafe import escape
+
+        return Markup(text.replace("|", "\\|")) if fmt == "md" else escape(text)
+
     rows = index_rows(forms, lang)
     sections = []
     for application in ("bt", "st"):
         mine = [row for row in rows if row["application"] == application]
         if mine:
-            sections.append({"title": t(f"forms.index.{application}", lang), "rows": mine})
-    columns = {name: t(f"forms.index.col.{name}", lang)
+            sections.append({"title": own(t(f"forms.index.{application}", lang)),
+                             "rows": mine})
+    columns = {name: own(t(f"forms.index.col.{name}", lang))
                for name in ("number", "form", "subject", "delmal", "signer", "signed", "file")}
     template = env.get_template(f"forms_index.{fmt}.j2")
     return template.render(
         lang=lang,
-        title=t("forms.index.title", lang),
-        intro=t("forms.index.intro", lang, day=as_of, regulation=plan.regulation),
+        title=own(t("forms.index.title", lang)),
+        intro=own(t("forms.index.intro", lang, day=as_of, regulation=plan.regulation)),
         sections=sections,
         columns=columns,
-        notes_title=t("forms.index.notes", lang),
-        notes=[t(key, lang) for key in plan.notes],
+        notes_title=own(t("forms.index.notes", lang)),
+        notes=[own(t(key, lang)) for key in plan.notes],
     )
