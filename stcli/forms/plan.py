@@ -188,6 +188,8 @@ def yymmdd(day: dt.date) -> str:
 
 
 def period(start: dt.date, end: dt.date | None) -> str:
+    if end == start:
+        return yymmdd(start)  # a one-day activity
     return f"{yymmdd(start)}–{yymmdd(end)}" if end else f"{yymmdd(start)}–"
 
 
@@ -532,26 +534,25 @@ def _activity_line(b: _Builder, kind: str, entry: Any) -> str:
 
 def _evidence(b: _Builder, bt: bool, codes: Iterable[str] | None = None
               ) -> list[tuple[str, int, Any, tuple[str, ...]]]:
-    """Started entries citing delmål (BT or ST), in time order: (kind, index, entry, codes)."""
+    """The engine's evidence (`DelmalStatus.entries`, started by as_of) of the BT or ST
+    delmål, per entry in time order: (kind, index, entry, the delmål it cites)."""
     from stcli.portfolio import activity_first_day
 
     wanted = set(codes) if codes is not None else None
+    cited: dict[tuple[str, int], set[str]] = {}
+    for status in b.progress.delmal:
+        code = status.delmal.code
+        if (status.delmal.group == "bt") != bt or (wanted is not None and code not in wanted):
+            continue
+        for ref in status.entries:
+            if ref.started:
+                cited.setdefault((ref.kind, ref.index), set()).add(code)
     found = []
-    for kind in ("placements", "courses", "activities"):
-        for index, item in enumerate(b.portfolio.entries(kind)):
-            entry = item.value
-            first = activity_first_day(entry) if kind == "activities" else entry.start
-            if not b.started(first):
-                continue
-            if kind == "activities" and entry.status == "planned":
-                continue
-            cited = b.codes(entry.delmal, bt)
-            if wanted is not None:
-                cited = tuple(c for c in cited if c in wanted)
-            if cited:
-                found.append((kind, index, entry, cited))
-    found.sort(key=lambda e: (activity_first_day(e[2]) if e[0] == "activities"
-                              else e[2].start) or dt.date.max)
+    for (kind, index), mine in cited.items():
+        entry = b.portfolio.entries(kind)[index].value
+        found.append((kind, index, entry, tuple(sorted(mine, key=b.order.__getitem__))))
+    found.sort(key=lambda e: ((activity_first_day(e[2]) if e[0] == "activities"
+                               else e[2].start) or dt.date.max, e[0], e[1]))
     return found
 
 
