@@ -318,6 +318,23 @@ def test_personnummer_is_only_in_the_pdfs(tmp_path: Path) -> None:
 
 
 @needs_forms
+def test_forms_written_inside_the_portfolio_are_kept_out_of_git(tmp_path: Path) -> None:
+    root = tmp_path / "portfolio"
+    shutil.copytree(SAMPLE, root)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    code, _, stderr = run(str(root), "--as-of", AS_OF, "--blanks", str(hslf()), "-o",
+                          str(root / "intyg"), "--only", "12",
+                          env={"ST_PERSONNUMMER": PNR})
+    assert code == 0, stderr
+    assert "ligger i portföljen: en .gitignore" in stderr
+    status = subprocess.run(["git", "-C", str(root), "status", "--porcelain",
+                             "--untracked-files=all"], capture_output=True, text=True,
+                            check=True).stdout
+    assert "st.yaml" in status and "intyg/" not in status
+    assert (root / "intyg" / "18-bilaga-12-delmal-sta3-medicinsk-vetenskap.pdf").is_file()
+
+
+@needs_forms
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, stdout, _ = run(str(SAMPLE), "--as-of", AS_OF, "--blanks", str(hslf()), "-o",

@@ -68,7 +68,8 @@ def forms(
         raise typer.Exit(EXIT_OK)
     assert output is not None
     personnummer = _personnummer(language, evaluation.as_of)
-    code = _write(plan, chosen, sources, output, personnummer, language, evaluation.as_of)
+    code = _write(plan, chosen, sources, output, personnummer, language, evaluation.as_of,
+                  evaluation.root)
     raise typer.Exit(code)
 
 
@@ -176,8 +177,11 @@ def _personnummer(lang: str, today: object) -> str | None:
 
 
 def _write(plan: Plan, chosen: list[PlannedForm], sources: dict[str, Blank], output: Path,
-           personnummer: str | None, lang: str, as_of: object) -> int:
-    """Fill every chosen form in memory, then write them and the index."""
+           personnummer: str | None, lang: str, as_of: object, root: Path) -> int:
+    """Fill every chosen form in memory, then write them and the index.
+
+    Forms written inside the portfolio (a git repository, usually) get a `.gitignore` of
+    their own: they hold the trainee's personnummer, which must never be committed."""
     import datetime as dt
 
     from stcli.forms import pdf
@@ -199,6 +203,11 @@ def _write(plan: Plan, chosen: list[PlannedForm], sources: dict[str, Blank], out
     for fmt in ("md", "html"):
         text = render_index(plan, chosen, fmt, lang, day)
         filled.append((output / f"index.{fmt}", text.encode("utf-8")))
+    if output.resolve().is_relative_to(root.resolve()) and not (output / ".gitignore").exists():
+        filled.append((output / ".gitignore", b"# st forms: the filled forms hold your "
+                       b"personnummer; never commit them\n*\n"))
+        print(f"{t('forms.cli.note', lang)}: {t('forms.cli.ignored', lang, path=str(output))}",
+              file=sys.stderr)
     for target, data in filled:
         try:
             pdf.write_file(target, data)

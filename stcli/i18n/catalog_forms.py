@@ -128,6 +128,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kan inte skriva `{path}`: {reason}",
         "cannot write `{path}`: {reason}",
     ),
+    "forms.cli.ignored": (
+        "{path} ligger i portföljen: en .gitignore där hindrar att blanketterna (med ditt "
+        "personnummer) checkas in",
+        "{path} is inside the portfolio: a .gitignore there keeps the forms (with your "
+        "personnummer) out of git",
+    ),
     "forms.cli.note": ("obs", "note"),
     "forms.cli.error": ("fel", "error"),
     # the index
