@@ -235,8 +235,9 @@ def test_t003_credited_time_over_6_months(tmp_path: Path) -> None:
           - {months: 3.5, description: Vikariat B}
     """)
     root = tmp_path / "portfolio"
+    # rules.md v2: information outside VGR (the decision is individual)
     [finding] = found(evaluate_portfolio(tmp_path, st), "T003")
-    assert finding.severity == Severity.WARNING
+    assert finding.severity == Severity.INFO
     assert finding.position.file == "st.yaml"
     assert finding.position.line == line_containing(root, "st.yaml", "Vikariat B")
     assert finding.message.render("sv") == "7,5 månader tillgodoräknade, mer än 6"
@@ -247,6 +248,17 @@ def test_t003_credited_time_over_6_months(tmp_path: Path) -> None:
 def test_t003_exactly_6_months_does_not_fire(tmp_path: Path) -> None:
     st = st_yaml(extra="credited:\n  - {months: 6, description: Vikariat}\n")
     assert found(evaluate_portfolio(tmp_path, st), "T003") == []
+    st = st_yaml(region="vgr", extra="credited:\n  - {months: 6, description: Vikariat}\n")
+    assert found(evaluate_portfolio(tmp_path / "vgr", st), "T003") == []
+
+
+def test_t003_is_a_warning_in_vgr_only(tmp_path: Path) -> None:
+    credited = "credited:\n  - {months: 6.5, description: Vikariat}\n"
+    severities = {region: [f.severity for f in found(evaluate_portfolio(
+        tmp_path / str(region), st_yaml(region=region, extra=credited)), "T003")]
+        for region in (None, "vgr", "gavleborg", "vastmanland")}
+    assert severities == {None: [Severity.INFO], "vgr": [Severity.WARNING],
+                          "gavleborg": [Severity.INFO], "vastmanland": [Severity.INFO]}
 
 
 # --- T004 planned-end-too-early ----------------------------------------------------------------

@@ -30,7 +30,7 @@ class Delmal(NamedTuple):
     requires: tuple[tuple[str, ...], ...]  # all of these groups, any one activity per group
     source: str
     confidence: str
-    note: str | None = None
+    note: str | None = None  # for users, in Swedish
     corrected_by: str | None = None  # "st.yaml" or a pack file, when the user changed it
     # Clinical evidence (a placement or auskultation) counts only at a unit of one of these
     # specialties (STc7/c7: gynekologi, obstetrik, mvc); empty: any unit.
@@ -38,9 +38,13 @@ class Delmal(NamedTuple):
     # A milestone kind whose date certifies every requirement (STa3: `sta3-intyg`, the day
     # Bilaga 12 was signed); None: the entries' own certificates do.
     certified_by: str | None = None
+    note_en: str | None = None
 
     def localized_title(self, lang: str) -> str:
         return self.title_en if lang == "en" and self.title_en else self.title
+
+    def localized_note(self, lang: str) -> str | None:
+        return self.note_en if lang == "en" and self.note_en else self.note
 
 
 class DelmalCatalog(NamedTuple):
@@ -88,6 +92,7 @@ def _entry(code: str, data: dict[str, Any], base: Delmal | None, by: str | None)
         requires_specialty=tuple(str(a) for a in pick(
             "requires_specialty", base.requires_specialty if base else ())),
         certified_by=pick("certified_by", base.certified_by if base else None),
+        note_en=pick("note_en", base.note_en if base else None),
     )
 
 

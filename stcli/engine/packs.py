@@ -115,6 +115,6 @@ def _check_shape(data: dict[str, Any]) -> None:
                     and all(isinstance(a, str) for a in specialties)):
                 raise ValueError(f"delmal.{code}.requires_specialty: a list of specialties")
             for name in ("group", "title", "title_en", "source", "confidence", "note",
-                         "certified_by"):
+                         "note_en", "certified_by"):
                 if isinstance(entry.get(name), (dict, list)):
                     raise ValueError(f"delmal.{code}.{name}: not text")

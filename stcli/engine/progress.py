@@ -48,6 +48,9 @@ def month_key(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+Summer = tuple[tuple[int, int], tuple[int, int]]
+
+
 def in_summer_window(day: dt.date, start: tuple[int, int], end: tuple[int, int]) -> bool:
     return start <= (day.month, day.day) <= end
 
@@ -92,11 +95,19 @@ class TimeProgress(NamedTuple):
 
 
 class Gap(NamedTuple):
-    """Days in service (outside the summer window) strictly between two sessions."""
+    """Days in service strictly between two sessions (rules.md v2: summer days included)."""
 
     after: dt.date | None  # the session before the gap; None: from the start of ST
     before: dt.date | None  # the session after; None: up to as_of
     days: int
+    summer_days: int = 0  # of those, in the summer window (Gävleborg only; else 0)
+    # H001's limit for this gap: `max_gap_days`, or in Gävleborg `summer_max_gap_days`
+    # when at least one of its days is in the summer window
+    limit: int = 14
+
+    @property
+    def too_long(self) -> bool:
+        return self.days > self.limit
 
 
 class YearEntries(NamedTuple):
@@ -324,7 +335,7 @@ def compute_progress(
         _st_year(n, portfolio, profile, timeline, service, as_of, settings)
         for n in range(1, current + 1)
     )
-    supervision = _supervision(portfolio, profile, as_of, service)
+    supervision = _supervision(portfolio, profile, as_of, service, _gap_limits(settings))
     delmal = _delmal(portfolio, catalog, as_of)
     in_bt = bool(
         profile.bt and profile.bt.start <= as_of and (profile.bt.end is None
@@ -435,17 +446,28 @@ def _percent_on(profile: Profile, day: dt.date) -> Fraction:
     return percent
 
 
-def _summer(settings: dict[str, RuleSetting]) -> tuple[tuple[int, int], tuple[int, int]]:
+def _summer(settings: dict[str, RuleSetting]) -> Summer | None:
+    """The summer window (rules.md v2: Gävleborg only, from its pack's H002 parameters);
+    None where there is none."""
     params = settings["H002"].params if "H002" in settings else {}
+    if params.get("summer_start") is None or params.get("summer_end") is None:
+        return None
     return (_month_day(params.get("summer_start"), (6, 15)),
             _month_day(params.get("summer_end"), (8, 15)))
+
+
+def _gap_limits(settings: dict[str, RuleSetting]) -> tuple[int, int]:
+    """H001's (max_gap_days, summer_max_gap_days)."""
+    params = settings["H001"].params if "H001" in settings else {}
+    limit = int(params.get("max_gap_days", 14))
+    return limit, int(params.get("summer_max_gap_days", limit))
 
 
 class _ServiceDays:
     """Which days from start to as_of are in service, with prefix sums for fast counting."""
 
     def __init__(self, start: dt.date, as_of: dt.date, leave: list[Located[Leave]],
-                 summer: tuple[tuple[int, int], tuple[int, int]]) -> None:
+                 summer: Summer | None) -> None:
         self.start = start
         self.summer = summer
         total = max(0, (as_of - start).days + 1)
@@ -460,25 +482,40 @@ class _ServiceDays:
             on_leave[lo:hi + 1] = b"\x01" * (hi - lo + 1)
             if item.value.kind in ABSENCE_KINDS:
                 self.absence_days[lo:hi + 1] = b"\x01" * (hi - lo + 1)
-        # prefix[i] = gap-counting days among the first i days (in service, not in summer)
+        # prefix[i] = in-service days among the first i days; summer_prefix[i] = those of
+        # them in the summer window (all 0 without a window)
         prefix = [0] * (total + 1)
-        running = 0
+        summer_prefix = [0] * (total + 1)
+        running = in_summer = 0
         day = start
         for i in range(total):
-            if not on_leave[i] and not in_summer_window(day, *summer):
+            if not on_leave[i]:
                 running += 1
+                if summer is not None and in_summer_window(day, *summer):
+                    in_summer += 1
             prefix[i + 1] = running
+            summer_prefix[i + 1] = in_summer
             day += DAY
         self.prefix = prefix
+        self.summer_prefix = summer_prefix
         self.total = total
 
+    def _bounds(self, first: dt.date, last: dt.date) -> tuple[int, int]:
+        return max(0, (first - self.start).days), min(self.total - 1, (last - self.start).days)
+
+    def in_service(self, first: dt.date, last: dt.date) -> int:
+        """In-service days in [first, last], within start..as_of (summer included)."""
+        lo, hi = self._bounds(first, last)
+        return self.prefix[hi + 1] - self.prefix[lo] if hi >= lo else 0
+
+    def summer_days(self, first: dt.date, last: dt.date) -> int:
+        """In-service days in [first, last] inside the summer window."""
+        lo, hi = self._bounds(first, last)
+        return self.summer_prefix[hi + 1] - self.summer_prefix[lo] if hi >= lo else 0
+
     def counting_days(self, first: dt.date, last: dt.date) -> int:
-        """In-service days outside the summer window in [first, last], within start..as_of."""
-        lo = max(0, (first - self.start).days)
-        hi = min(self.total - 1, (last - self.start).days)
-        if hi < lo:
-            return 0
-        return self.prefix[hi + 1] - self.prefix[lo]
+        """In-service days outside the summer window in [first, last] (H002's weeks)."""
+        return self.in_service(first, last) - self.summer_days(first, last)
 
     def absences(self, first: dt.date, last: dt.date) -> int:
         lo = max(0, (first - self.start).days)
@@ -573,7 +610,7 @@ def _year_entries(n: int, start: dt.date, end: dt.date, portfolio: Portfolio,
 
 
 def _supervision(portfolio: Portfolio, profile: Profile, as_of: dt.date,
-                 service: _ServiceDays) -> SupervisionProgress:
+                 service: _ServiceDays, limits: tuple[int, int]) -> SupervisionProgress:
     dates = sorted({
         s.value.date for s in portfolio.supervision if profile.start <= s.value.date <= as_of
     })
@@ -584,7 +621,9 @@ def _supervision(portfolio: Portfolio, profile: Profile, as_of: dt.date,
         last = as_of if day is None else day - DAY
         if day is None and previous is None and not dates:
             last = as_of
-        gaps.append(Gap(previous, day, service.counting_days(first, last)))
+        summer_days = service.summer_days(first, last)
+        gaps.append(Gap(previous, day, service.in_service(first, last), summer_days,
+                        limits[1] if summer_days else limits[0]))
         previous = day
     minutes_by_month: Counter[str] = Counter()
     for s in portfolio.supervision:

@@ -9,15 +9,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- PL001 side-placement-length --------------------------------------------------------
     "rule.PL001.doc": (
         "En sidotjänstgöring som är kortare än VGR:s ungefärliga längd: internmedicin "
-        "16 veckor (24 utan svensk AT), psykiatri 12, barn- och ungdomsmedicin 8, akut "
-        "barnsjukvård 4, gynekologi 4. Alla sidotjänstgöringar i samma specialitet räknas "
-        "ihop, planerade medräknade. Veckorna räknas i arbetstid: en delad placering "
-        "(`percent` under tjänstgöringsgraden) räknas med sin andel, deltid i sig förkortar "
-        "inte, och dagar med ledighet som inte räknas (föräldraledighet, tjänstledighet) "
-        "räknas bort. Bara information: längderna är ungefärliga och skiljer sig mellan "
-        "VGR:s områden.",
-        "A sidotjänstgöring shorter than VGR's approximate length: internmedicin 16 weeks "
-        "(24 without Swedish AT), psykiatri 12, barn-och-ungdomsmedicin 8, "
+        "16 veckor (24 utan svensk AT), psykiatri 12 (beroende räknas med psykiatrin: "
+        "\"Ibland tillkommer beroende\"), barn- och ungdomsmedicin 8, akut barnsjukvård 4, "
+        "gynekologi 4. Alla sidotjänstgöringar i samma specialitet räknas ihop, planerade "
+        "medräknade. Veckorna räknas i arbetstid: en delad placering (`percent` under "
+        "tjänstgöringsgraden) räknas med sin andel, deltid i sig förkortar inte, och dagar "
+        "med ledighet som inte räknas (föräldraledighet, tjänstledighet) räknas bort. "
+        "Bara information: längderna är ungefärliga och skiljer sig mellan VGR:s områden.",
+        "A side placement (sidotjänstgöring) shorter than VGR's approximate length: "
+        "internmedicin 16 weeks (24 without Swedish AT), psykiatri 12 (beroende counts with "
+        "psykiatri: \"Ibland tillkommer beroende\"), barn-och-ungdomsmedicin 8, "
         "akut-barnsjukvard 4, gynekologi 4. All placements in one specialty are added up, "
         "planned ones included. Weeks are counted in working time: a split placement "
         "(`percent` below the employment percent) counts its share, part time alone does "
@@ -198,6 +199,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "regionen bekostar högst {months} månad",
         "the external placement in {specialty} ({unit}, {start}–{end}) is {days} days; the "
         "region pays for at most {months} month",
+    ),
+    # --- PL006 mandatory-side-placements ------------------------------------------------------
+    "rule.PL006.doc": (
+        "VGR:s obligatoriska sidotjänstgöringar (samma lista som PL001: internmedicin, "
+        "psykiatri, barn- och ungdomsmedicin, akut barnsjukvård, gynekologi) ska finnas "
+        "gjorda eller planerade. En sidotjänstgöring i specialiteten räcker, oavsett "
+        "datum. Information; en varning när det är 12 månader eller mindre kvar till "
+        "beräknat slutdatum. Gäller VGR.",
+        "VGR's mandatory side placements (obligatoriska sidotjänstgöringar; the PL001 list: "
+        "internmedicin, psykiatri, barn-och-ungdomsmedicin, akut-barnsjukvard, gynekologi) "
+        "are to be done or planned. One sidotjänstgöring in the specialty is enough, "
+        "whatever its dates. Information; a warning when 12 months or less remain to the "
+        "projected completion. Applies in VGR.",
+    ),
+    "rule.PL006.missing": (
+        "obligatorisk sidotjänstgöring varken gjord eller planerad: {specialties}",
+        "mandatory side placement (sidotjänstgöring) neither done nor planned: "
+        "{specialties}",
+    ),
+    "rule.PL006.plan": (
+        "kontakta utbildningsenheten om plats och lägg in placeringen i `placements/`",
+        "contact the training unit (utbildningsenheten) for a place and add the placement "
+        "to `placements/`",
     ),
     # --- K001 course-approval ---------------------------------------------------------------
     "rule.K001.doc": (
@@ -573,12 +597,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- M008 mitt-i-st ---------------------------------------------------------------------
     "rule.M008.doc": (
-        "Mitt-i-ST bör göras med 2–3 år kvar och senast med 1 år kvar (SFAM; obligatorisk "
-        "i Gävleborg). Information när 12 månader eller mindre återstår till beräknat "
-        "slutdatum och ingen `mitt-i-st` finns, gjord eller planerad.",
-        "Mitt-i-ST is best done with 2-3 years left and at the latest with 1 year left "
-        "(SFAM; mandatory in Gävleborg). Information when 12 months or less remain to the "
-        "projected completion and no `mitt-i-st` exists, done or planned.",
+        "Mitt-i-ST bör göras med 2–3 år kvar och senast med 1 år kvar (SFAM). Fynd när 12 "
+        "månader eller mindre återstår till beräknat slutdatum och ingen `mitt-i-st` finns, "
+        "gjord eller planerad: en varning i Region Gävleborg, där Mitt-i-ST är obligatorisk "
+        "för alla, annars information.",
+        "Mitt-i-ST is best done with 2–3 years left and at the latest with 1 year left "
+        "(SFAM). A finding when 12 months or less remain to the projected completion and no "
+        "`mitt-i-st` exists, done or planned: a warning in Region Gävleborg, where "
+        "Mitt-i-ST is mandatory for all, otherwise information.",
     ),
     "rule.M008.missing": (
         "ingen Mitt-i-ST och beräknat slutdatum är {completion} ({remaining} månaders "
@@ -617,16 +643,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- M010 scientific-work ---------------------------------------------------------------
     "rule.M010.doc": (
         "Det vetenskapliga arbetet ska vara klart senast halvvägs i ST och göras efter "
-        "kursen i vetenskaplig metodik. Fynd när halva den krävda tiden är tjänstgjord utan "
-        "ett `vetenskapligt-arbete` med `status: done`, och när arbetet började före den "
-        "första kursen vars titel nämner vetenskaplig metodik, vetenskapsmetodik eller "
-        "forskningsmetodik. Varning i Västmanland, annars information.",
+        "kursen i vetenskaplig metodik (Västmanland), och det ska presenteras muntligt "
+        "(Gävleborg). Fynd när halva den krävda tiden är tjänstgjord utan ett "
+        "`vetenskapligt-arbete` med `status: done` (att \"halvvägs\" betyder halva den "
+        "krävda tiden, `served_share`, är verktygets tolkning), när arbetet började före "
+        "den första kursen vars titel nämner vetenskaplig metodik, vetenskapsmetodik eller "
+        "forskningsmetodik, och (information) när ett klart arbete saknar datum för "
+        "presentationen (`presented`). Varning i Västmanland, annars information.",
         "The scientific work is to be done by half-time and after the course in scientific "
-        "method. Findings when half the required time is served without a "
-        "`vetenskapligt-arbete` with `status: done`, and when the work started before the "
-        "first course whose title names scientific method (vetenskaplig metodik, "
-        "vetenskapsmetodik, forskningsmetodik). A warning in Västmanland, information "
-        "elsewhere.",
+        "method (Västmanland), and presented orally (Gävleborg). Findings when half the "
+        "required time is served without a `vetenskapligt-arbete` with `status: done` "
+        "(reading \"halvvägs\" as half the required months, `served_share`, is the tool's "
+        "own), when the work started before the first course whose title names scientific "
+        "method (vetenskaplig metodik, vetenskapsmetodik, forskningsmetodik), and "
+        "(information) when a finished work has no date of presentation (`presented`). A "
+        "warning in Västmanland, information elsewhere.",
+    ),
+    "rule.M010.not_presented": (
+        "det vetenskapliga arbetet {title} är klart men har inget datum för den muntliga "
+        "presentationen",
+        "the scientific work {title} is done but has no date of its oral presentation",
+    ),
+    "rule.M010.add_presented": (
+        "ange datumet under `presented:` när arbetet har presenterats",
+        "give the date under `presented:` once the work has been presented",
     ),
     "rule.M010.not_done": (
         "{served} av {required} månader är tjänstgjorda (halvtid {threshold}) och inget "
@@ -711,5 +751,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "andra halvan",
         "beredskap started on {day}, before half-time in ST ({half}); it is meant to start "
         "in the second half",
+    ),
+    # --- M013 st-days -------------------------------------------------------------------------
+    "rule.M013.doc": (
+        "Regionens ST-dagar. Västmanland: startseminariet för nya ST-läkare är "
+        "obligatoriskt; information när ST-år 1 är slut utan en milstolpe `startseminarium`. "
+        "Gävleborg: de månatliga ST-dagarna; information för varje avslutat ST-år utan "
+        "någon aktivitet `st-dag`.",
+        "The region's ST days. Västmanland: the start seminar (startseminarium) for new ST "
+        "doctors is mandatory; information when ST year 1 has ended without a milestone "
+        "`startseminarium`. Gävleborg: the monthly ST days; information for each completed "
+        "ST year without any activity `st-dag`.",
+    ),
+    "rule.M013.no_startseminarium": (
+        "inget startseminarium registrerat under ST-år 1 (slutade {end})",
+        "no start seminar (startseminarium) recorded in ST year 1 (ended {end})",
+    ),
+    "rule.M013.add_startseminarium": (
+        "lägg till en milstolpe `kind: startseminarium` med datum",
+        "add a milestone `kind: startseminarium` with its date",
+    ),
+    "rule.M013.no_st_day": (
+        "ingen ST-dag registrerad under ST-år {year} ({start}–{end})",
+        "no ST day (ST-dag) recorded in ST year {year} ({start}–{end})",
+    ),
+    "rule.M013.add_st_day": (
+        "för in ST-dagarna som aktiviteter `kind: st-dag`",
+        "record the ST days as activities `kind: st-dag`",
     ),
 }

@@ -65,10 +65,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.T003.doc": (
         "Tillgodoräknad tid (`credited` i st.yaml) från tjänstgöring före ST under ST-lika "
         "förhållanden. VGR räknar vid inskrivningen in högst 6 månader, och tiden kan "
-        "justeras vid mittvärderingen. Varnar när summan är större än `max_months`.",
-        "Credited time (`credited` in st.yaml) from service before the ST under ST-like "
-        "conditions. VGR counts at most 6 months at enrolment, and the time may be adjusted "
-        "at the mid-ST evaluation. Warns when the sum exceeds `max_months`.",
+        "justeras vid mittvärderingen: i VGR är en summa över `max_months` en varning. I "
+        "andra regioner prövas tillgodoräknandet individuellt (SFS 2020:1098 tillåter det), "
+        "och fyndet är information.",
+        "Credited time (tillgodoräknad tid, `credited` in st.yaml) from service before the "
+        "ST under ST-like conditions. VGR counts at most 6 months at enrolment, and the "
+        "time may be adjusted at the mid-ST evaluation: in VGR a sum over `max_months` is a "
+        "warning. Elsewhere crediting is decided individually (SFS 2020:1098 allows it), "
+        "and the finding is information.",
     ),
     "rule.T003.too_much": (
         "{credited} månader tillgodoräknade, mer än {max_months}",
@@ -164,13 +168,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "BT).",
     ),
     "rule.BT001.no_primarvard": (
-        "BT {start}–{end} har ingen placering i primärvård",
-        "BT {start}–{end} has no placement in primary care (primärvård)",
+        "BT {period:sv} har ingen placering i primärvård",
+        "BT {period:en} has no placement in primary care (primärvård)",
     ),
     "rule.BT001.no_akut": (
-        "BT {start}–{end} har ingen placering i akut sjukvård",
-        "BT {start}–{end} has no placement in acute care (akut sjukvård)",
+        "BT {period:sv} har ingen placering i akut sjukvård",
+        "BT {period:en} has no placement in acute care (akut sjukvård)",
     ),
+    "rule.BT001.period": ("{start}–{end}", "{start}–{end}"),
+    "rule.BT001.period_open": ("(från {start})", "(from {start})"),
     "rule.BT001.add_part": (
         "lägg till placeringen, eller ange `setting: {setting}` på en placering inom BT som "
         "hör dit",
@@ -191,20 +197,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.H001.doc": (
         "Handledning minst en timme i veckan, oavsett tjänstgöringsgrad. Räknar dagarna i "
         "tjänst utan handledning mellan två tillfällen, från ST-starten till första "
-        "tillfället och från sista tillfället till bedömningsdagen. Dagar på ledighet av "
-        "alla slag och dagar i sommarfönstret (15 juni–15 augusti, då handledningen får "
-        "glesas ut) räknas inte. Varnar när ett uppehåll är längre än `max_gap_days`.",
+        "tillfället och från sista tillfället till dagen bedömningen gäller. Dagar på "
+        "ledighet av alla slag räknas inte. Varnar när ett uppehåll är längre än "
+        "`max_gap_days` dagar i tjänst. I Region Gävleborg får handledningen glesas ut "
+        "under sommarperioden (15 juni–15 augusti) men ska ske kontinuerligt: ett uppehåll "
+        "med minst en dag i tjänst under sommarperioden får vara upp till "
+        "`summer_max_gap_days` dagar i tjänst, sommardagarna medräknade. I VGR ska "
+        "handledningen ske även under semestertider, så där finns ingen sommarperiod.",
         "Supervision at least an hour a week, whatever the employment percent. Counts the "
         "days in service without supervision between two sessions, from the ST start to "
-        "the first session and from the last session to the as-of date. Days on leave of "
-        "any kind and days in the summer window (15 June–15 August, when supervision may "
-        "be thinned) do not count. Warns when a gap exceeds `max_gap_days`.",
+        "the first session and from the last session to the date judged. Days on leave of "
+        "any kind do not count. Warns when a gap is longer than `max_gap_days` days in "
+        "service. In Region Gävleborg supervision may be thinned in the summer period "
+        "(sommarperioden, 15 June–15 August) but must go on: a gap with at least one day in "
+        "service in the summer period may be up to `summer_max_gap_days` days in service, "
+        "summer days included. In VGR supervision goes on in the holidays too, so there is "
+        "no summer period there.",
     ),
     "rule.H001.between": (
         "{days} dagar i tjänst utan handledning mellan {after} och {before} (högst "
-        "{max_days}; ledighet och sommarfönstret räknas inte)",
+        "{max_days}; ledighet räknas inte)",
         "{days} days in service without supervision between {after} and {before} (at most "
-        "{max_days}; leave and the summer window do not count)",
+        "{max_days}; leave does not count)",
     ),
     "rule.H001.from_start": (
         "{days} dagar i tjänst från ST-starten {start} till första handledningen {before} "
@@ -229,13 +243,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- H002 supervision-volume -------------------------------------------------------------
     "rule.H002.doc": (
         "Minst `min_minutes_per_week` minuter handledning per vecka i tjänst, oavsett "
-        "tjänstgöringsgrad. Veckor i tjänst = ST-årets dagar som varken är lediga eller "
-        "ligger i sommarfönstret (`summer_start`–`summer_end`), delat med 7. Varnar för "
-        "avslutade ST-år under gränsen; det pågående ST-året visas som lägesbild (tips).",
+        "tjänstgöringsgrad. Veckor i tjänst = ST-årets dagar som inte är lediga, delat med "
+        "7; i Region Gävleborg räknas inte heller dagarna i sommarperioden "
+        "(`summer_start`–`summer_end`, 15 juni–15 augusti). Varnar för avslutade ST-år "
+        "under gränsen; det pågående ST-året visas som lägesbild (info).",
         "At least `min_minutes_per_week` minutes of supervision per week in service, "
-        "whatever the employment percent. Weeks in service = days of the ST year neither "
-        "on leave nor in the summer window (`summer_start`–`summer_end`), divided by 7. "
-        "Warns for completed ST years below the limit; the current year is shown as "
+        "whatever the employment percent. Weeks in service = days of the ST year not on "
+        "leave, divided by 7; in Region Gävleborg the days of the summer period "
+        "(sommarperioden, `summer_start`–`summer_end`, 15 June–15 August) are left out "
+        "too. Warns for completed ST years below the limit; the current year is shown as "
         "progress (info).",
     ),
     "rule.H002.too_little": (
@@ -288,20 +304,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- H004 supervisor-training ------------------------------------------------------------
     "rule.H004.doc": (
-        "Huvudhandledarens handledarutbildning bör inte vara äldre än "
-        "`max_training_age_years` år. Gäller de huvudhandledare vars period omfattar "
-        "bedömningsdagen; ett årtal ensamt (`training: 2021`) betyder 31 december det året. "
-        "Handledare utan `training` bedöms inte.",
-        "The main supervisor's supervisor training should not be older than "
-        "`max_training_age_years` years. Applies to the main supervisors whose period holds "
-        "the as-of date; a year alone (`training: 2021`) means 31 December of that year. "
-        "Supervisors without `training` are not judged.",
+        "Huvudhandledaren ska ha en uppdaterad handledarutbildning (Region Gävleborg, "
+        "VGR): en huvudhandledare utan `training` i st.yaml är en varning. I Region "
+        "Gävleborg bör utbildningen dessutom inte vara äldre än `max_training_age_years` "
+        "år. Gäller de huvudhandledare vars period omfattar dagen bedömningen gäller; ett "
+        "årtal ensamt (`training: 2021`) betyder 31 december det året.",
+        "The main supervisor is to have an up-to-date supervisor training "
+        "(handledarutbildning; Region Gävleborg, VGR): a main supervisor without `training` "
+        "in st.yaml is a warning. In Region Gävleborg the training should moreover not be "
+        "older than `max_training_age_years` years. Applies to the main supervisors whose "
+        "period holds the date judged; a year alone (`training: 2021`) means 31 December "
+        "of that year.",
     ),
     "rule.H004.too_old": (
         "handledarutbildningen för huvudhandledaren {name} ({training}) är mer än {years} "
-        "år gammal {as_of} (gick ut {expired})",
+        "år gammal per {as_of} (gick ut {expired}); den bör inte vara äldre än {years} år",
         "the supervisor training of the main supervisor {name} ({training}) is more than "
-        "{years} years old on {as_of} (expired {expired})",
+        "{years} years old on {as_of} (expired {expired}); it should not be older than "
+        "{years} years",
+    ),
+    "rule.H004.missing": (
+        "huvudhandledaren {name} har ingen handledarutbildning angiven (`training`)",
+        "the main supervisor {name} has no supervisor training (handledarutbildning) "
+        "recorded (`training`)",
+    ),
+    "rule.H004.add_training": (
+        "ange året (eller datumet) för handledarutbildningen under `training:`",
+        "give the year (or date) of the supervisor training under `training:`",
     ),
     "rule.H004.update_training": (
         "uppdatera handledarutbildningen och ange det nya datumet under `training:`",
@@ -328,20 +357,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "distance supervision must be approved by the studierektor together with the "
         "manager and the main supervisor",
     ),
+    # --- H006 homecoming-supervision ---------------------------------------------------------
+    "rule.H006.doc": (
+        "Handledningen fortsätter under sidotjänstgöringen och ska även schemaläggas på "
+        "hemvändardagarna. Information för varje hemvändardag (`homecoming_days` på en "
+        "sidotjänstgöring) fram till dagen bedömningen gäller som saknar ett "
+        "handledningstillfälle samma dag. Gäller Region Gävleborg.",
+        "Supervision goes on during a side placement (sidotjänstgöring) and is to be "
+        "scheduled on the homecoming days (hemvändardagar) too. Information for each "
+        "homecoming day (`homecoming_days` of a sidotjänstgöring) up to the date judged "
+        "without a supervision session that day. Applies in Region Gävleborg.",
+    ),
+    "rule.H006.no_session": (
+        "ingen handledning registrerad på hemvändardagen {day} under sidotjänstgöringen i "
+        "{specialty}",
+        "no supervision recorded on the homecoming day {day} during the sidotjänstgöring in "
+        "{specialty}",
+    ),
+    "rule.H006.schedule": (
+        "boka handledning på hemvändardagarna och för in tillfället i `supervision/`",
+        "book supervision on the homecoming days and record the session in `supervision/`",
+    ),
     # --- A001 assessments-per-year -----------------------------------------------------------
     "rule.A001.doc": (
-        "Kompetensbedömning 4–6 gånger per år. Varnar för avslutade ST-år med färre "
-        "bedömningar än `min_per_year`; minimum minskas i proportion till ledighet som inte "
-        "räknas (minimum × dagar utan sådan ledighet / årets dagar, avrundat uppåt), men "
-        "inte för deltid. En bedömning räknas till ST-året som håller dess datum, eller det "
-        "`st_year:` anger. Det pågående året visas som lägesbild (tips) med hur många som "
-        "återstår.",
-        "Competence assessment 4–6 times a year. Warns for completed ST years with fewer "
-        "assessments than `min_per_year`; the minimum is lowered in proportion to leave that "
-        "does not count (minimum × days without such leave / days of the year, rounded up), "
-        "but not for part time. An assessment counts for the ST year holding its date, or "
-        "the one its `st_year:` names. The current year is shown as progress (info) with "
-        "how many remain.",
+        "Kompetensbedömning 4–6 gånger per år (Region Gävleborg; där är fyndet en varning). "
+        "I andra regioner är 4 verktygets eget standardvärde och fyndet ett råd (info). "
+        "Gäller avslutade ST-år med färre bedömningar än `min_per_year`; minimum minskas i "
+        "proportion till ledighet som inte räknas (minimum × dagar utan sådan ledighet / "
+        "årets dagar, avrundat uppåt), men inte för deltid. En bedömning räknas till "
+        "ST-året som håller dess datum, eller det `st_year:` anger. Det pågående året "
+        "visas som lägesbild (info) med hur många som återstår.",
+        "Competence assessment (kompetensbedömning) 4–6 times a year (Region Gävleborg; "
+        "there the finding is a warning). In other regions 4 is the tool's own default and "
+        "the finding is advice (info). Applies to completed ST years with fewer assessments "
+        "than `min_per_year`; the minimum is lowered in proportion to leave that does not "
+        "count (minimum × days without such leave / days of the year, rounded up), but not "
+        "for part time. An assessment counts for the ST year holding its date, or the one "
+        "its `st_year:` names. The current year is shown as progress (info) with how many "
+        "remain.",
     ),
     "rule.A001.too_few": (
         "ST-år {year} ({start}–{end}): {count} kompetensbedömningar, minst {minimum}",

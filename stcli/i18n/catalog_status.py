@@ -79,8 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.sup.gap": ("{first} – {last}: {days} dagar", "{first} – {last}: {days} days"),
     "status.sup.gap_more": ("… och {count} till", "… and {count} more"),
     "status.sup.no_gaps": (
-        "Inga uppehåll över {limit} dagar i tjänst (längsta {days}: {first} – {last})",
-        "No gaps over {limit} days in service (longest {days}: {first} – {last})",
+        "Inga för långa uppehåll (längsta {days} dagar, högst {limit}: {first} – {last})",
+        "No gap too long (longest {days} days, at most {limit}: {first} – {last})",
     ),
     "status.sup.start": ("ST-start", "ST start"),
     "status.sup.now": ("nu", "now"),

@@ -92,7 +92,8 @@ def upcoming_deadlines(progress: Progress, months: int = DEADLINE_MONTHS) -> lis
 
 def long_gaps(progress: Progress, limit: int) -> list[Gap]:
     """Supervision gaps over `limit` days in service, longest first."""
-    gaps = [g for g in progress.supervision.gaps if g.days > limit]
+    # each gap carries H001's limit for it (longer in a Gävleborg summer)
+    gaps = [g for g in progress.supervision.gaps if g.days > max(limit, g.limit)]
     gaps.sort(key=lambda g: (-g.days, g.after or dt.date.min))
     return gaps
 

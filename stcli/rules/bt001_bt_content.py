@@ -15,15 +15,24 @@ delmål has no evidence at all (rules.md v2; HSLF-FS 2021:8, BT forms Bilaga 2�
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from stcli.engine.progress import months_between
 from stcli.findings import Finding, Severity
+from stcli.i18n import t
 from stcli.placement_setting import ACUTE, PRIMARY_CARE, placement_setting
 from stcli.rules import RuleContext, rule
+from stcli.rules.g001_delmal_evidence import Localized
 
 HSLF = "HSLF-FS 2021:8"
 SERVICE_TYPES = frozenset({"vardcentral", "sidotjanstgoring"})
+
+
+def _period(start: dt.date, end: dt.date | None) -> Localized:
+    """`2024-09-01–2025-08-31`, or `(från 2024-09-01)` while BT has no end."""
+    key = "rule.BT001.period" if end else "rule.BT001.period_open"
+    return Localized(t(key, "sv", start=start, end=end), t(key, "en", start=start, end=end))
 
 
 def bt_approved(ctx: RuleContext) -> bool:
@@ -52,7 +61,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if setting not in settings:
                 yield ctx.finding(key, located.at("bt"), hint="add_part",
                                   hint_args={"setting": setting}, start=bt.start,
-                                  end=bt.end or "")
+                                  end=bt.end, period=_period(bt.start, bt.end))
     bt_delmal = [s for s in ctx.progress.delmal if s.delmal.group == "bt"]
     lacking = [s.delmal.code for s in bt_delmal if s.delmal.requires and s.missing]
     if not lacking:
