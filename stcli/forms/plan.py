@@ -372,9 +372,11 @@ class _Builder:
             self.notes.append("forms.note.specialists")
             people = [self.main()]
         main_id = main_supervisor(self.profile)
+        main_names = {s.name for s in self.profile.supervisors if s.id == main_id}
         # The main supervisor signs first where the form has a place for them.
-        people.sort(key=lambda p: 0 if any(s.id == main_id and s.name == p.name
-                                          for s in self.profile.supervisors) else 1)
+        people = [p._replace(role="huvudhandledare") if p.name in main_names else p
+                  for p in people]
+        people.sort(key=lambda p: 0 if p.name in main_names else 1)
         return people
 
     def started(self, start: dt.date | None) -> bool:
