@@ -59,7 +59,7 @@ def forms(
         fail(t("forms.cli.no_profile", language))
     from stcli.forms.plan import build_plan
 
-    plan = build_plan(evaluation, language)
+    plan = build_plan(evaluation)
     chosen = [f for f in plan.forms if wanted is None or f.number in wanted]
     sources = _blanks(plan, chosen, blanks, language) if blanks is not None else {}
     if dry_run:

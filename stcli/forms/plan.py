@@ -330,7 +330,7 @@ class _Builder:
                           else f"{run[0]}–{run[-1]}" for run in runs)
         return FieldText(", ".join(codes), short=short)
 
-    def head(self, number: str, with_specialty: bool = True) -> dict[str, FieldText]:
+    def head(self, with_specialty: bool = True) -> dict[str, FieldText]:
         texts = dict(self.trainee)
         if with_specialty:
             texts["Specialitet som ansökan avser"] = FieldText(SPECIALTY)
@@ -420,7 +420,7 @@ class _Builder:
         return forms
 
 
-def build_plan(evaluation: Evaluation, lang: str = "sv") -> Plan:
+def build_plan(evaluation: Evaluation) -> Plan:
     """Every form the portfolio's regulation needs, numbered, with its field values."""
     builder = _Builder(evaluation)
     if builder.regulation == SOSFS:
@@ -432,12 +432,12 @@ def build_plan(evaluation: Evaluation, lang: str = "sv") -> Plan:
         applications.append(("st", _hslf_st(builder)))
     forms: list[PlannedForm] = []
     for application, planned in applications:
-        forms.extend(_numbered(builder.regulation, application, planned, lang))
+        forms.extend(_numbered(builder.regulation, application, planned))
     return Plan(builder.regulation, tuple(forms), tuple(dict.fromkeys(builder.notes)))
 
 
-def _numbered(regulation: str, application: str, planned: list[PlannedForm],
-              lang: str) -> list[PlannedForm]:
+def _numbered(regulation: str, application: str,
+              planned: list[PlannedForm]) -> list[PlannedForm]:
     """Number the attachments 1…n in the application's order, fill each one's `Bilaga nr`
     and the application's list, and name the files."""
     app_number = APPLICATION_FORM[(regulation, application)]
@@ -476,7 +476,7 @@ def _hslf_st(b: _Builder) -> list[PlannedForm]:
     forms: list[PlannedForm] = []
     reg = b.regulation
     # 5: the application
-    texts = b.head("5")
+    texts = b.head()
     texts["Arbetsplats"] = FieldText(b.profile.home_unit)
     if b.profile.bt is not None and b.profile.bt.approved:
         texts["Datum ååmmdd_5"] = FieldText(yymmdd(b.profile.bt.approved))
@@ -486,13 +486,13 @@ def _hslf_st(b: _Builder) -> list[PlannedForm]:
                              (), b.applicant(), "unknown", texts))
     # 6: the service list, the rows of `st report --final`
     chief = b.verksamhetschef()
-    base = b.head("6")
+    base = b.head()
     b.sign(base, chief, specialty_field=None)
     rows = b.service_rows(b.progress.service, credited=True)
     forms += b.table_forms("6", "st", rows, b.progress.service_total, base,
                            translate("forms.subject.service", "sv"), chief, "unknown")
     # 7: the two specialists
-    texts = b.head("7")
+    texts = b.head()
     people = b.specialists()
     for person, suffix in zip(people, ("", "_2"), strict=False):
         b.sign(texts, person, suffix=suffix, specialty_field=f"Specialitet{suffix}",
@@ -563,7 +563,7 @@ def _sta3(b: _Builder) -> list[PlannedForm]:
         return []
     evidence = _evidence(b, bt=False, codes=["STa3"])
     lines = [_activity_line(b, kind, entry) for kind, _i, entry, _c in evidence]
-    texts = b.head("12")
+    texts = b.head()
     field = ("Utbildningsaktiviteter som sökanden genomfört för att uppnå delmålet tex "
              "kliniska tjänstgöringar under handledning kurser eller tidigare tjänstgöring")
     if lines:
@@ -599,7 +599,7 @@ def _auskultation(b: _Builder, number: str, place: str, span: str | None, text: 
         if p.type != "auskultation" or not b.started(p.start):
             continue
         codes = b.codes(p.delmal, bt=False)
-        texts = b.head(number)
+        texts = b.head()
         texts[delmal_field] = b.delmal_text(codes)
         if span is None:  # SOSFS 2015:8: one field for place and period
             texts[place] = FieldText(f"{p.unit}, {period(p.start, p.end)}")
@@ -640,7 +640,7 @@ def _clinical(b: _Builder, number: str, place: str, span: str | None, text: str,
         first, last = min(p.start for p in placements), max(p.end for p in placements)
         codes = b.codes((c for p in placements for c in p.delmal), bt=False)
         p0 = placements[0]
-        texts = b.head(number)
+        texts = b.head()
         texts[delmal_field] = b.delmal_text(codes)
         if span is None:
             texts[place] = FieldText(f"{p0.unit}, {period(first, last)}")
@@ -681,7 +681,7 @@ def _courses(b: _Builder, number: str, subject_field: str, text: str, delmal_fie
         codes = b.codes(c.delmal, bt=False)
         if not codes or not b.started(c.start):
             continue
-        texts = b.head(number)
+        texts = b.head()
         texts[delmal_field] = b.delmal_text(codes)
         if leader_field is None:  # HSLF-FS 2021:8: the subject alone
             texts[subject_field] = FieldText(c.title, item.at("title"), "title")
@@ -724,7 +724,7 @@ def _works(b: _Builder, number: str, kinds: tuple[str, ...], subject_field: str,
                 activity_first_day(a)):
             continue
         codes = b.codes(a.delmal, bt=False)
-        texts = b.head(number)
+        texts = b.head()
         texts[delmal_field] = b.delmal_text(codes)
         if a.title:
             texts[subject_field] = FieldText(a.title, item.at("title"), "title")
@@ -753,7 +753,7 @@ def _hslf_bt(b: _Builder) -> list[PlannedForm]:
     reg = b.regulation
     signed = "signed" if bt.approved else "unknown"
     forms: list[PlannedForm] = []
-    texts = b.head("1", with_specialty=False)
+    texts = b.head(with_specialty=False)
     texts["Arbetsplats"] = FieldText(b.profile.home_unit)
     if b.city:
         texts["Ort och datum"] = FieldText(b.city)
@@ -787,7 +787,7 @@ def _hslf_bt(b: _Builder) -> list[PlannedForm]:
         for kind, _index, entry, codes in entries:
             shared = ", ".join(c for c in codes if c in mine)
             lines.append(f"{_activity_line(b, kind, entry)} ({shared})")
-        texts = b.head("2", with_specialty=False)
+        texts = b.head(with_specialty=False)
         texts["Delmål som intyget avser tex BT1 BT2"] = b.delmal_text(mine)
         texts[("Utbildningsaktiviteter som sökanden genomfört för att uppnå delmål tex kliniska "
                "tjänstgöringar under handledning kurser eller tidigare tjänstgöring Om intyget "
@@ -808,7 +808,7 @@ def _hslf_bt(b: _Builder) -> list[PlannedForm]:
                          b.catalog)
     rows = tuple(r for r in at_end.service if r.end >= bt.start)
     chief = b.verksamhetschef()
-    base = b.head("3", with_specialty=False)
+    base = b.head(with_specialty=False)
     b.sign(base, chief, specialty_field=None)
     parts: dict[str, list[str]] = {"primarvard": [], "akut": []}
     for row in rows:
@@ -828,7 +828,7 @@ def _hslf_bt(b: _Builder) -> list[PlannedForm]:
     forms += b.table_forms("3", "bt", b.service_rows(rows, credited=False), total, base,
                            translate("forms.subject.bt_service", "sv"), chief, signed)
     # 4: main supervisor (the external assessor's part is theirs)
-    texts = b.head("4", with_specialty=False)
+    texts = b.head(with_specialty=False)
     main = b.main(bt.start)
     b.sign(texts, main)
     if b.city:
@@ -847,7 +847,7 @@ def _sosfs(b: _Builder) -> list[PlannedForm]:
     reg = b.regulation
     forms: list[PlannedForm] = []
     # 1: the application with the service list
-    base = b.head("1")
+    base = b.head()
     base["Arbetsplats"] = FieldText(b.profile.home_unit)
     if b.city:
         base["Ort och datum"] = FieldText(b.city)
@@ -857,7 +857,7 @@ def _sosfs(b: _Builder) -> list[PlannedForm]:
                            b.applicant()[0], "unknown",
                            attachment=False)
     # 2: uppnådd specialistkompetens
-    texts = b.head("2")
+    texts = b.head()
     chief = b.verksamhetschef()
     if chief.name:
         texts["Namnförtydligande"] = FieldText(chief.name)
