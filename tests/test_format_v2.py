@@ -144,3 +144,18 @@ def test_a_malformed_date_keeps_the_general_hint(tmp_path: Path) -> None:
     (finding,) = load(write_portfolio(tmp_path, files)).findings
     assert finding.hint is not None
     assert render(finding.hint, "en") == "write dates as YYYY-MM-DD"
+
+
+def test_a_specialist_id_must_be_a_declared_supervisor(tmp_path: Path) -> None:
+    import datetime as _dt
+
+    from stcli.engine.evaluate import evaluate
+
+    profile = V2_PROFILE.replace("  - anna\n", "  - anan\n")
+    root = write_portfolio(tmp_path, {}, profile=profile)
+    [finding] = [f for f in evaluate(root, _dt.date(2025, 1, 1)).findings if f.code == "D008"]
+    assert finding.position.file == "st.yaml"
+    assert finding.hint is not None and "anna" in render(finding.hint, "en")
+    # the declared id and a person written out are fine
+    root = write_portfolio(tmp_path / "ok", {}, profile=V2_PROFILE)
+    assert not [f for f in evaluate(root, _dt.date(2025, 1, 1)).findings if f.code == "D008"]

@@ -341,7 +341,8 @@ def test_pl003_planned_placement_is_info_and_ongoing_is_warning(tmp_path: Path) 
             "psykiatri", "2025-09-01", "2025-11-23")})
     [planned] = findings_for(root, "2025-06-01", "PL003")
     assert planned.severity is Severity.INFO
-    assert "planera minst 2" in planned.message.render("sv")
+    assert "minst 2 hemvändardagar bör planeras" in planned.message.render("sv")
+    assert planned.message.render("sv").endswith("0 är inplanerade")
     [ongoing] = findings_for(root, "2025-10-01", "PL003")
     assert ongoing.severity is Severity.WARNING
 

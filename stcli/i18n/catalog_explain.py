@@ -19,9 +19,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.severity.warning": ("varning", "warning"),
     "explain.severity.info": ("info", "info"),
     "explain.rules_footer": (
-        "{active} av {total} regler är på. `st explain KOD` visar en regel med parametrar "
+        "{active} av {total|regel|regler} är på. `st explain KOD` visar en regel med parametrar "
         "och källa.",
-        "{active} of {total} rules are on. `st explain CODE` shows one rule with its "
+        "{active} of {total|rule|rules} are on. `st explain CODE` shows one rule with its "
         "parameters and source.",
     ),
     # st explain: a rule

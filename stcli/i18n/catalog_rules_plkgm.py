@@ -27,16 +27,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "VGR's areas.",
     ),
     "rule.PL001.too_short": (
-        "sidotjänstgöringen i {specialty} ({start}–{end}) är {weeks} veckor; VGR räknar med "
-        "ungefär {required} veckor",
-        "the sidotjänstgöring in {specialty} ({start}–{end}) is {weeks} weeks; VGR expects "
-        "about {required} weeks",
+        "sidotjänstgöringen i {specialty} ({start}–{end}) är {weeks|vecka|veckor}; VGR räknar med "
+        "ungefär {required|vecka|veckor}",
+        "the side placement (sidotjänstgöring) in {specialty} ({start}–{end}) is "
+        "{weeks|week|weeks}; VGR expects "
+        "about {required|week|weeks}",
     ),
     "rule.PL001.too_short_total": (
-        "de {count} sidotjänstgöringarna i {specialty} är tillsammans {weeks} veckor; VGR "
-        "räknar med ungefär {required} veckor",
-        "the {count} sidotjänstgöringar in {specialty} add up to {weeks} weeks; VGR expects "
-        "about {required} weeks",
+        "de {count} sidotjänstgöringarna i {specialty} är tillsammans {weeks|vecka|veckor}; VGR "
+        "räknar med ungefär {required|vecka|veckor}",
+        "the {count} side placements (sidotjänstgöringar) in {specialty} add up to "
+        "{weeks|week|weeks}; VGR expects "
+        "about {required|week|weeks}",
     ),
     "rule.PL001.without_swedish_at": (
         "utan svensk AT (`swedish_at: false`) är internmedicinen 24 veckor i VGR; sätt "
@@ -61,9 +63,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.PL002.form_sent_late": (
         "blanketten för randning till {specialty} ({unit}) skickades {day}, men skulle "
-        "skickas senast {due}, {months} månader före start {start}",
+        "skickas senast {due}, {months|månad|månader} före start {start}",
         "the placement form for {specialty} ({unit}) was sent on {day}, but was due by "
-        "{due}, {months} months before the start on {start}",
+        "{due}, {months|month|months} before the start on {start}",
     ),
     "rule.PL002.form_sent_missing": (
         "inget datum för blanketten för randning till {specialty} ({unit}, start {start}); "
@@ -73,9 +75,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.PL002.form_sent_overdue": (
         "blanketten för randning till {specialty} ({unit}, start {start}) skulle ha "
-        "skickats senast {due}, {months} månader före start",
+        "skickats senast {due}, {months|månad|månader} före start",
         "the placement form for {specialty} ({unit}, start {start}) was due by {due}, "
-        "{months} months before the start",
+        "{months|month|months} before the start",
     ),
     "rule.PL002.form_sent_reminder": (
         "skicka blanketten för randning till {specialty} ({unit}, start {start}) senast "
@@ -89,26 +91,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.PL002.contacted_late": (
         "kliniken för sidotjänstgöringen i {specialty} ({unit}) kontaktades {day}, men "
-        "skulle kontaktas senast {due}, {months} månader före start {start}",
-        "the clinic of the sidotjänstgöring in {specialty} ({unit}) was contacted on {day}, "
-        "but was due by {due}, {months} months before the start on {start}",
+        "skulle kontaktas senast {due}, {months|månad|månader} före start {start}",
+        "the clinic of the side placement (sidotjänstgöring) in {specialty} ({unit}) was "
+        "contacted on {day}, "
+        "but was due by {due}, {months|month|months} before the start on {start}",
     ),
     "rule.PL002.contacted_missing": (
         "inget datum för kontakten med kliniken för sidotjänstgöringen i {specialty} "
         "({unit}, start {start}); den skulle kontaktas senast {due}",
-        "no date for contacting the clinic of the sidotjänstgöring in {specialty} ({unit}, "
+        "no date for contacting the clinic of the side placement (sidotjänstgöring) in "
+        "{specialty} ({unit}, "
         "start {start}); it was due by {due}",
     ),
     "rule.PL002.contacted_overdue": (
         "kliniken för sidotjänstgöringen i {specialty} ({unit}, start {start}) skulle ha "
-        "kontaktats senast {due}, {months} månader före start",
-        "the clinic of the sidotjänstgöring in {specialty} ({unit}, start {start}) was to "
-        "be contacted by {due}, {months} months before the start",
+        "kontaktats senast {due}, {months|månad|månader} före start",
+        "the clinic of the side placement (sidotjänstgöring) in {specialty} ({unit}, start "
+        "{start}) was to "
+        "be contacted by {due}, {months|month|months} before the start",
     ),
     "rule.PL002.contacted_reminder": (
         "kontakta kliniken för sidotjänstgöringen i {specialty} ({unit}, start {start}) "
         "senast {due} med önskemål om innehåll, hemvändardagar, ledigheter och kurser",
-        "contact the clinic of the sidotjänstgöring in {specialty} ({unit}, start {start}) "
+        "contact the clinic of the side placement (sidotjänstgöring) in {specialty} ({unit}, "
+        "start {start}) "
         "by {due} about its content, homecoming days, leave and courses",
     ),
     "rule.PL002.contacted_record": (
@@ -119,7 +125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- PL003 homecoming-days --------------------------------------------------------------
     "rule.PL003.doc": (
-        "En sidotjänstgöring längre än 6 veckor ska ha minst en hemvändardag per hel "
+        "En sidotjänstgöring längre än 6 veckor bör ha minst en hemvändardag per hel "
         "kalendermånad (`homecoming_days`, bara datum inom placeringen räknas). Delade "
         "placeringar (`percent` under tjänstgöringsgraden) bedöms inte: då är du på "
         "vårdcentralen varje vecka ändå. För en placering som inte har börjat är det "
@@ -131,16 +137,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "information.",
     ),
     "rule.PL003.too_few": (
-        "sidotjänstgöringen i {specialty} ({start}–{end}, {weeks} veckor, {months} hela "
-        "månader) har {have} hemvändardagar; minst {needed} behövs",
-        "the sidotjänstgöring in {specialty} ({start}–{end}, {weeks} weeks, {months} whole "
-        "months) has {have} homecoming days; at least {needed} are needed",
+        "sidotjänstgöringen i {specialty} ({start}–{end}, {weeks|vecka|veckor}, "
+        "{months|hel månad|hela månader}) har {have|hemvändardag|hemvändardagar}; minst "
+        "{needed} bör planeras",
+        "the side placement (sidotjänstgöring) in {specialty} ({start}–{end}, {weeks|week|weeks}, "
+        "{months|whole month|whole months}) has {have|homecoming day|homecoming days}; at least "
+        "{needed} should be planned",
     ),
     "rule.PL003.planned_too_few": (
-        "planera minst {needed} hemvändardagar för sidotjänstgöringen i {specialty} "
-        "({start}–{end}, {months} hela månader); {have} är inplanerade",
-        "plan at least {needed} homecoming days for the sidotjänstgöring in {specialty} "
-        "({start}–{end}, {months} whole months); {have} are planned",
+        "minst {needed|hemvändardag|hemvändardagar} bör planeras för sidotjänstgöringen i "
+        "{specialty} ({start}–{end}, {months|hel månad|hela månader}); "
+        "{have|är inplanerad|är inplanerade}",
+        "at least {needed|homecoming day|homecoming days} should be planned for the "
+        "sidotjänstgöring in {specialty} ({start}–{end}, {months|whole month|whole months}); "
+        "{have|is|are} planned",
     ),
     "rule.PL003.add_days": (
         "lägg till datumen i `homecoming_days: [ÅÅÅÅ-MM-DD, …]`",
@@ -157,27 +167,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.PL004.missing_sidotjanstgoring": (
         "intyg saknas för sidotjänstgöringen i {specialty} ({unit}) som slutade {end}, "
-        "för {days} dagar sedan",
-        "no certificate for the sidotjänstgöring in {specialty} ({unit}) that ended on "
-        "{end}, {days} days ago",
+        "för {days|dag|dagar} sedan",
+        "no certificate for the side placement (sidotjänstgöring) in {specialty} ({unit}) that "
+        "ended on "
+        "{end}, {days|day|days} ago",
     ),
     "rule.PL004.requested_sidotjanstgoring": (
         "intyget för sidotjänstgöringen i {specialty} ({unit}) som slutade {end} är begärt "
-        "men inte påskrivet ({days} dagar sedan slutet)",
-        "the certificate for the sidotjänstgöring in {specialty} ({unit}) that ended on "
-        "{end} is requested but not signed ({days} days since the end)",
+        "men inte påskrivet ({days|dag|dagar} sedan slutet)",
+        "the certificate for the side placement (sidotjänstgöring) in {specialty} ({unit}) that "
+        "ended on "
+        "{end} is requested but not signed ({days|day|days} since the end)",
     ),
     "rule.PL004.missing_auskultation": (
         "intyg saknas för auskultationen i {specialty} ({unit}) som slutade {end}, för "
-        "{days} dagar sedan",
+        "{days|dag|dagar} sedan",
         "no certificate for the auskultation in {specialty} ({unit}) that ended on {end}, "
-        "{days} days ago",
+        "{days|day|days} ago",
     ),
     "rule.PL004.requested_auskultation": (
         "intyget för auskultationen i {specialty} ({unit}) som slutade {end} är begärt men "
-        "inte påskrivet ({days} dagar sedan slutet)",
+        "inte påskrivet ({days|dag|dagar} sedan slutet)",
         "the certificate for the auskultation in {specialty} ({unit}) that ended on {end} "
-        "is requested but not signed ({days} days since the end)",
+        "is requested but not signed ({days|day|days} since the end)",
     ),
     "rule.PL004.record_signed": (
         "påminn handledaren på placeringen; lägg till `certificate: signed` när intyget är "
@@ -195,10 +207,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "then for at most one month.",
     ),
     "rule.PL005.too_long": (
-        "den externa placeringen i {specialty} ({unit}, {start}–{end}) är {days} dagar; "
-        "regionen bekostar högst {months} månad",
-        "the external placement in {specialty} ({unit}, {start}–{end}) is {days} days; the "
-        "region pays for at most {months} month",
+        "den externa placeringen i {specialty} ({unit}, {start}–{end}) är {days|dag|dagar}; "
+        "regionen bekostar högst {months|månad|månader}",
+        "the external placement in {specialty} ({unit}, {start}–{end}) is {days|day|days}; the "
+        "region pays for at most {months|month|months}",
     ),
     # --- PL006 mandatory-side-placements ------------------------------------------------------
     "rule.PL006.doc": (
@@ -281,14 +293,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "supervisor.",
     ),
     "rule.K002.missing": (
-        "intyg saknas för kursen {title} som slutade {end}, för {days} dagar sedan",
-        "no certificate for the course {title} that ended on {end}, {days} days ago",
+        "intyg saknas för kursen {title} som slutade {end}, för {days|dag|dagar} sedan",
+        "no certificate for the course {title} that ended on {end}, {days|day|days} ago",
     ),
     "rule.K002.requested": (
         "intyget för kursen {title} som slutade {end} är begärt men inte påskrivet "
-        "({days} dagar sedan slutet)",
+        "({days|dag|dagar} sedan slutet)",
         "the certificate for the course {title} that ended on {end} is requested but not "
-        "signed ({days} days since the end)",
+        "signed ({days|day|days} since the end)",
     ),
     "rule.K002.record_signed": (
         "be kursledaren (eller handledaren) skriva på intyget; lägg till "
@@ -301,14 +313,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "En kurs som krockar med en sidotjänstgöring i gynekologi/obstetrik eller barn- "
         "och ungdomsmedicin/akut barnsjukvård. De placeringarna är komprimerade och kräver "
         "full närvaro. Planerade kurser och placeringar bedöms också.",
-        "A course overlapping a sidotjänstgöring in gynekologi/obstetrik or "
+        "A course overlapping a side placement (sidotjänstgöring) in gynekologi/obstetrik or "
         "barn-och-ungdomsmedicin/akut-barnsjukvard. Those placements are compressed and "
         "need full attendance. Planned courses and placements are checked too.",
     ),
     "rule.K003.overlap": (
         "kursen {title} ({start}–{end}) krockar med sidotjänstgöringen i {specialty} "
         "({unit}, {placement_start}–{placement_end}), som kräver full närvaro",
-        "the course {title} ({start}–{end}) overlaps the sidotjänstgöring in {specialty} "
+        "the course {title} ({start}–{end}) overlaps the side placement (sidotjänstgöring) in "
+        "{specialty} "
         "({unit}, {placement_start}–{placement_end}), which needs full attendance",
     ),
     # --- K004 course-budget -----------------------------------------------------------------
@@ -454,13 +467,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "information. An IUP from before ST counts.",
     ),
     "rule.M001.missing": (
-        "ingen IUP: den skulle ha upprättats senast {due}, {months} månader efter ST-start "
+        "ingen IUP: den skulle ha upprättats senast {due}, {months|månad|månader} efter ST-start "
         "{start}",
-        "no IUP: it was due by {due}, {months} months after the start of ST on {start}",
+        "no IUP: it was due by {due}, {months|month|months} after the start of ST on {start}",
     ),
     "rule.M001.late": (
-        "IUP:n upprättades {day}, efter gränsen {due} ({months} månader efter ST-start)",
-        "the IUP was drawn up on {day}, after the limit {due} ({months} months after the "
+        "IUP:n upprättades {day}, efter gränsen {due} ({months|månad|månader} efter ST-start)",
+        "the IUP was drawn up on {day}, after the limit {due} ({months|month|months} after the "
         "start of ST)",
     ),
     "rule.M001.add": (
@@ -492,14 +505,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "information.",
     ),
     "rule.M003.missing": (
-        "inget ST-kontrakt: det skulle ha skrivits senast {due}, {months} månader efter "
+        "inget ST-kontrakt: det skulle ha skrivits senast {due}, {months|månad|månader} efter "
         "ST-start {start}",
-        "no ST contract: it was due by {due}, {months} months after the start of ST on "
+        "no ST contract: it was due by {due}, {months|month|months} after the start of ST on "
         "{start}",
     ),
     "rule.M003.late": (
-        "ST-kontraktet skrevs {day}, efter gränsen {due} ({months} månader efter ST-start)",
-        "the ST contract was signed on {day}, after the limit {due} ({months} months after "
+        "ST-kontraktet skrevs {day}, efter gränsen {due} ({months|månad|månader} efter ST-start)",
+        "the ST contract was signed on {day}, after the limit {due} ({months|month|months} after "
         "the start of ST)",
     ),
     "rule.M003.add": (
@@ -574,21 +587,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "planned registration lies after it; a reminder (info) 3 months before the limit.",
     ),
     "rule.M007.overdue": (
-        "ingen anmälan till Mitt-i-ST: den skulle ha gjorts senast {due}, {months} månader "
+        "ingen anmälan till Mitt-i-ST: den skulle ha gjorts senast {due}, {months|månad|månader} "
         "före beräknat slutdatum {completion}",
-        "no registration for Mitt-i-ST: it was due by {due}, {months} months before the "
+        "no registration for Mitt-i-ST: it was due by {due}, {months|month|months} before the "
         "projected completion on {completion}",
     ),
     "rule.M007.planned_late": (
-        "anmälan till Mitt-i-ST är planerad till {day}, efter gränsen {due} ({months} "
-        "månader före beräknat slutdatum {completion})",
+        "anmälan till Mitt-i-ST är planerad till {day}, efter gränsen {due} "
+        "({months|månad|månader} före beräknat slutdatum {completion})",
         "the registration for Mitt-i-ST is planned for {day}, after the limit {due} "
-        "({months} months before the projected completion on {completion})",
+        "({months|month|months} before the projected completion on {completion})",
     ),
     "rule.M007.reminder": (
-        "anmäl dig till Mitt-i-ST senast {due} ({months} månader före beräknat slutdatum "
+        "anmäl dig till Mitt-i-ST senast {due} ({months|månad|månader} före beräknat slutdatum "
         "{completion})",
-        "register for Mitt-i-ST by {due} ({months} months before the projected completion "
+        "register for Mitt-i-ST by {due} ({months|month|months} before the projected completion "
         "on {completion})",
     ),
     "rule.M007.add": (
@@ -609,7 +622,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.M008.missing": (
         "ingen Mitt-i-ST och beräknat slutdatum är {completion} ({remaining} månaders "
         "tjänstgöring kvar)",
-        "no Mitt-i-ST and the projected completion is {completion} ({remaining} months of "
+        "no Mitt-i-ST and the projected completion is {completion} ({remaining|month|months} of "
         "service left)",
     ),
     "rule.M008.add": (
@@ -642,8 +655,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- M010 scientific-work ---------------------------------------------------------------
     "rule.M010.doc": (
-        "Det vetenskapliga arbetet ska vara klart senast halvvägs i ST och göras efter "
-        "kursen i vetenskaplig metodik (Västmanland), och det ska presenteras muntligt "
+        "Det vetenskapliga arbetet bör vara klart senast halvvägs i ST och göras efter "
+        "kursen i vetenskaplig metodik (Västmanland), och det bör presenteras muntligt "
         "(Gävleborg). Fynd när halva den krävda tiden är tjänstgjord utan ett "
         "`vetenskapligt-arbete` med `status: done` (att \"halvvägs\" betyder halva den "
         "krävda tiden, `served_share`, är verktygets tolkning), när arbetet började före "
@@ -669,15 +682,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give the date under `presented:` once the work has been presented",
     ),
     "rule.M010.not_done": (
-        "{served} av {required} månader är tjänstgjorda (halvtid {threshold}) och inget "
-        "vetenskapligt arbete är klart",
-        "{served} of {required} months are served (half-time {threshold}) and no "
+        "{served} av {required|månad|månader} är tjänstgjorda (halvtid {threshold}) och inget "
+        "vetenskapligt arbete är klart; det bör vara klart senast halvvägs",
+        "{served} of {required|month|months} are served (half-time {threshold}) and no "
         "scientific work is done",
     ),
     "rule.M010.not_done_ongoing": (
-        "{served} av {required} månader är tjänstgjorda (halvtid {threshold}) och det "
-        "vetenskapliga arbetet är inte klart",
-        "{served} of {required} months are served (half-time {threshold}) and the "
+        "{served} av {required|månad|månader} är tjänstgjorda (halvtid {threshold}) och det "
+        "vetenskapliga arbetet är inte klart; det bör vara klart senast halvvägs",
+        "{served} of {required|month|months} are served (half-time {threshold}) and the "
         "scientific work is not done",
     ),
     "rule.M010.hslf_examen": (
@@ -698,15 +711,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the required time is served and no `kvalitetsarbete` has started.",
     ),
     "rule.M011.missing": (
-        "{served} av {required} månader är tjänstgjorda (halvtid {threshold}) och inget "
+        "{served} av {required|månad|månader} är tjänstgjorda (halvtid {threshold}) och inget "
         "kvalitetsarbete har påbörjats",
-        "{served} of {required} months are served (half-time {threshold}) and no quality "
+        "{served} of {required|month|months} are served (half-time {threshold}) and no quality "
         "work has started",
     ),
     "rule.M011.planned_only": (
-        "{served} av {required} månader är tjänstgjorda (halvtid {threshold}) och "
+        "{served} av {required|månad|månader} är tjänstgjorda (halvtid {threshold}) och "
         "kvalitetsarbetet är bara planerat (start {day})",
-        "{served} of {required} months are served (half-time {threshold}) and the quality "
+        "{served} of {required|month|months} are served (half-time {threshold}) and the quality "
         "work is only planned (start {day})",
     ),
     "rule.M011.add": (
@@ -717,7 +730,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- M012 on-call -----------------------------------------------------------------------
     "rule.M012.doc": (
-        "Jour ska påbörjas under första ST-året och beredskap under andra halvan av ST. "
+        "Jour bör påbörjas under första ST-året och beredskap under andra halvan av ST. "
         "Information när ST-år 1 är slut utan jour, när det är 6 månader eller mindre kvar "
         "till beräknat slutdatum utan beredskap, och när beredskapen började före halvtid. "
         "Första posten av `jour`/`beredskap` anger när tjänstgöringen började.",

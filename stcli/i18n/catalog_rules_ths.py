@@ -5,7 +5,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- T001 projected-completion ---------------------------------------------------------
     "rule.T001.doc": (
         "Visar alltid tjänstgjord tid, kravet och beräknat slutdatum. Tjänstgjorda månader = "
-        "för varje dag från `start` till och med bedömningsdagen: tjänstgöringsgrad × (1 − "
+        "för varje dag från `start` till och med datumet den bedöms per (`--as-of`, annars i "
+        "dag): tjänstgöringsgrad × (1 − "
         "andel ledighet som inte räknas) / antal dagar i dagens kalendermånad, plus "
         "tillgodoräknade månader. Kravet är 60 månader enligt SOSFS 2015:8 (54 med svensk "
         "doktorsexamen) och 66 enligt HSLF-FS 2021:8, BT inräknad. Slutdatum är första dagen "
@@ -18,32 +19,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the first day the requirement is reached, with planned employment and planned leave.",
     ),
     "rule.T001.projected": (
-        "{served} av {required} månader tjänstgjorda, {remaining} kvar; beräknat klart "
+        "{served} av {required|månad|månader} tjänstgjorda, {remaining} kvar; beräknat klart "
         "{completion}",
-        "{served} of {required} months served, {remaining} to go; projected completion "
+        "{served} of {required|month|months} served, {remaining} to go; projected completion "
         "{completion}",
     ),
     "rule.T001.projected_credited": (
-        "{served} av {required} månader tjänstgjorda (varav {credited} tillgodoräknade), "
+        "{served} av {required|månad|månader} tjänstgjorda (varav {credited} tillgodoräknade), "
         "{remaining} kvar; beräknat klart {completion}",
-        "{served} of {required} months served ({credited} of them credited), {remaining} to "
+        "{served} of {required|month|months} served ({credited} of them credited), {remaining} to "
         "go; projected completion {completion}",
     ),
     "rule.T001.reached": (
-        "{served} av {required} månader tjänstgjorda: kravet nåddes {completion}",
-        "{served} of {required} months served: the requirement was reached on {completion}",
+        "{served} av {required|månad|månader} tjänstgjorda: kravet nåddes {completion}",
+        "{served} of {required|month|months} served: the requirement was reached on {completion}",
     ),
     "rule.T001.never": (
-        "{served} av {required} månader tjänstgjorda; kravet nås inte med den planerade "
+        "{served} av {required|månad|månader} tjänstgjorda; kravet nås inte med den planerade "
         "tjänstgöringsgraden och ledigheten",
-        "{served} of {required} months served; the requirement is not reached with the "
+        "{served} of {required|month|months} served; the requirement is not reached with the "
         "planned employment and leave",
     ),
     # --- T002 long-absence -------------------------------------------------------------------
     "rule.T002.doc": (
         "Sjukskrivning och vab räknas som ST-tid, men vid långa sjukskrivningar och/eller "
         "vab kan ST-tiden förlängas efter individuell bedömning. Varnar när dagarna med "
-        "`sjukskrivning` eller `vab` i ett ST-år (det pågående fram till bedömningsdagen) är "
+        "`sjukskrivning` eller `vab` i ett ST-år (det pågående fram till datumet den bedöms per) "
+        "är "
         "fler än `max_days`. Överlappande poster räknas en gång; en dag på deltidsfrånvaro "
         "räknas som en dag.",
         "Sick leave and VAB count as ST time, but long sick leave and/or VAB may extend the "
@@ -52,9 +54,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Overlapping entries count once; a day of part-time absence counts as a day.",
     ),
     "rule.T002.too_many_days": (
-        "ST-år {year} ({start}–{end}): {days} dagar sjukskrivning eller vab, fler än "
+        "ST-år {year} ({start}–{end}): {days|dag|dagar} sjukskrivning eller vab, fler än "
         "{max_days}; ST-tiden kan förlängas efter individuell bedömning",
-        "ST year {year} ({start}–{end}): {days} days of sick leave or VAB, more than "
+        "ST year {year} ({start}–{end}): {days|day|days} of sick leave or VAB, more than "
         "{max_days}; the ST may be extended after an individual assessment",
     ),
     "rule.T002.talk_to_director": (
@@ -75,13 +77,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and the finding is information.",
     ),
     "rule.T003.too_much": (
-        "{credited} månader tillgodoräknade, mer än {max_months}",
-        "{credited} months credited, more than {max_months}",
+        "{credited|månad|månader} tillgodoräknade, mer än {max_months}",
+        "{credited|month|months} credited, more than {max_months}",
     ),
     "rule.T003.midway": (
-        "vid inskrivningen räknas högst {max_months} månader in; resten kan prövas vid "
+        "vid inskrivningen räknas högst {max_months|månad|månader} in; resten kan prövas vid "
         "mittvärderingen",
-        "at most {max_months} months are counted at enrolment; the rest may be reviewed at "
+        "at most {max_months|month|months} are counted at enrolment; the rest may be reviewed at "
         "the mid-ST evaluation",
     ),
     # --- T004 planned-end-too-early ----------------------------------------------------------
@@ -92,15 +94,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "compared with the projected completion (see T001). Warns when it is earlier.",
     ),
     "rule.T004.too_early": (
-        "planerat slut {planned_end} ligger {days} dagar före beräknat slutdatum "
-        "{completion} ({remaining} månader kvar)",
-        "the planned end {planned_end} is {days} days before the projected completion "
-        "{completion} ({remaining} months to go)",
+        "planerat slut {planned_end} ligger {days|dag|dagar} före beräknat slutdatum "
+        "{completion} ({remaining|månad|månader} kvar)",
+        "the planned end {planned_end} is {days|day|days} before the projected completion "
+        "{completion} ({remaining|month|months} to go)",
     ),
     "rule.T004.never": (
-        "planerat slut {planned_end}, men kravet på {required} månader nås inte med den "
+        "planerat slut {planned_end}, men kravet på {required|månad|månader} nås inte med den "
         "planerade tjänstgöringsgraden och ledigheten",
-        "planned end {planned_end}, but the requirement of {required} months is not reached "
+        "planned end {planned_end}, but the requirement of {required|month|months} is not reached "
         "with the planned employment and leave",
     ),
     "rule.T004.move_planned_end": (
@@ -123,21 +125,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "T001). The approval is `bt.approved` or a `bt-intyg` milestone.",
     ),
     "rule.T005.too_short": (
-        "BT {start}–{end} ger {months} månader omräknat till heltid, kortare än "
-        "{min_months} månader",
-        "BT {start}–{end} gives {months} months at full time, shorter than {min_months} "
-        "months",
+        "BT {start}–{end} ger {months|månad|månader} omräknat till heltid, kortare än "
+        "{min_months|månad|månader}",
+        "BT {start}–{end} gives {months|month|months} at full time, shorter than "
+        "{min_months|month|months}",
     ),
     "rule.T005.not_approved": (
-        "BT är inte godkänd, och {deadline} ({months} månader i tjänst efter ST-starten "
+        "BT är inte godkänd, och {deadline} ({months|månad|månader} i tjänst efter ST-starten "
         "{start}) har passerat",
-        "BT is not approved, and {deadline} ({months} months served after the ST start "
+        "BT is not approved, and {deadline} ({months|month|months} served after the ST start "
         "{start}) has passed",
     ),
     "rule.T005.no_bt": (
-        "ingen BT (`bt:`) i st.yaml och inget BT-intyg, och {deadline} ({months} månader i "
+        "ingen BT (`bt:`) i st.yaml och inget BT-intyg, och {deadline} ({months|månad|månader} i "
         "tjänst efter ST-starten {start}) har passerat",
-        "no BT (`bt:`) in st.yaml and no BT certificate, and {deadline} ({months} months "
+        "no BT (`bt:`) in st.yaml and no BT certificate, and {deadline} ({months|month|months} "
         "served after the ST start {start}) has passed",
     ),
     "rule.T005.record_approval": (
@@ -215,25 +217,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no summer period there.",
     ),
     "rule.H001.between": (
-        "{days} dagar i tjänst utan handledning mellan {after} och {before} (högst "
+        "{days|dag|dagar} i tjänst utan handledning mellan {after} och {before} (högst "
         "{max_days}; ledighet räknas inte)",
-        "{days} days in service without supervision between {after} and {before} (at most "
+        "{days|day|days} in service without supervision between {after} and {before} (at most "
         "{max_days}; leave does not count)",
     ),
     "rule.H001.from_start": (
-        "{days} dagar i tjänst från ST-starten {start} till första handledningen {before} "
+        "{days|dag|dagar} i tjänst från ST-starten {start} till första handledningen {before} "
         "(högst {max_days})",
-        "{days} days in service from the ST start {start} to the first supervision "
+        "{days|day|days} in service from the ST start {start} to the first supervision "
         "{before} (at most {max_days})",
     ),
     "rule.H001.since_last": (
-        "{days} dagar i tjänst utan handledning sedan {after} (högst {max_days})",
-        "{days} days in service without supervision since {after} (at most {max_days})",
+        "{days|dag|dagar} i tjänst utan handledning sedan {after} (högst {max_days})",
+        "{days|day|days} in service without supervision since {after} (at most {max_days})",
     ),
     "rule.H001.none": (
-        "ingen handledning registrerad: {days} dagar i tjänst sedan ST-starten {start} "
+        "ingen handledning registrerad: {days|dag|dagar} i tjänst sedan ST-starten {start} "
         "(högst {max_days} utan handledning)",
-        "no supervision recorded: {days} days in service since the ST start {start} (at "
+        "no supervision recorded: {days|day|days} in service since the ST start {start} (at "
         "most {max_days} without supervision)",
     ),
     "rule.H001.record_sessions": (
@@ -255,22 +257,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "progress (info).",
     ),
     "rule.H002.too_little": (
-        "ST-år {year} ({start}–{end}): {minutes} minuter handledning på {weeks} veckor i "
+        "ST-år {year} ({start}–{end}): {minutes|minut|minuter} handledning på "
+        "{weeks|vecka|veckor} i "
         "tjänst = {per_week} min/vecka, under {min_per_week}",
-        "ST year {year} ({start}–{end}): {minutes} minutes of supervision over {weeks} "
-        "weeks in service = {per_week} min/week, below {min_per_week}",
+        "ST year {year} ({start}–{end}): {minutes|minute|minutes} of supervision over "
+        "{weeks|week|weeks} in service = {per_week} min/week, below {min_per_week}",
     ),
     "rule.H002.current": (
-        "ST-år {year} hittills: {minutes} minuter handledning på {weeks} veckor i tjänst = "
+        "ST-år {year} hittills: {minutes|minut|minuter} handledning på {weeks|vecka|veckor} i "
+        "tjänst = "
         "{per_week} min/vecka (minst {min_per_week})",
-        "ST year {year} so far: {minutes} minutes of supervision over {weeks} weeks in "
+        "ST year {year} so far: {minutes|minute|minutes} of supervision over {weeks|week|weeks} in "
         "service = {per_week} min/week (at least {min_per_week})",
     ),
     "rule.H002.current_behind": (
-        "ST-år {year} hittills: {minutes} minuter handledning på {weeks} veckor i tjänst = "
-        "{per_week} min/vecka; {needed} minuter till behövs för {min_per_week} min/vecka",
-        "ST year {year} so far: {minutes} minutes of supervision over {weeks} weeks in "
-        "service = {per_week} min/week; {needed} more minutes are needed for "
+        "ST-år {year} hittills: {minutes|minut|minuter} handledning på {weeks|vecka|veckor} i "
+        "tjänst = "
+        "{per_week} min/vecka; {needed|minut|minuter} till behövs för {min_per_week} min/vecka",
+        "ST year {year} so far: {minutes|minute|minutes} of supervision over {weeks|week|weeks} in "
+        "service = {per_week} min/week; {needed|more minute is|more minutes are} needed for "
         "{min_per_week} min/week",
     ),
     # --- H003 main-supervisor ----------------------------------------------------------------
@@ -293,8 +298,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the main supervisor {name} has the specialty {specialty}, not allmanmedicin",
     ),
     "rule.H003.uncovered": (
-        "ingen huvudhandledare i allmänmedicin {first}–{last} ({days} dagar i tjänst)",
-        "no main supervisor in general practice {first}–{last} ({days} days in service)",
+        "ingen huvudhandledare i allmänmedicin {first}–{last} ({days|dag|dagar} i tjänst)",
+        "no main supervisor in general practice {first}–{last} ({days|day|days} in service)",
     ),
     "rule.H003.add_main": (
         "ange huvudhandledaren under `supervisors:` med `role: main`, "
@@ -320,8 +325,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "handledarutbildningen för huvudhandledaren {name} ({training}) är mer än {years} "
         "år gammal per {as_of} (gick ut {expired}); den bör inte vara äldre än {years} år",
         "the supervisor training of the main supervisor {name} ({training}) is more than "
-        "{years} years old on {as_of} (expired {expired}); it should not be older than "
-        "{years} years",
+        "{years|year|years} old on {as_of} (expired {expired}); it should not be older than "
+        "{years|year|years}",
     ),
     "rule.H004.missing": (
         "huvudhandledaren {name} har ingen handledarutbildning angiven (`training`)",
@@ -371,7 +376,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.H006.no_session": (
         "ingen handledning registrerad på hemvändardagen {day} under sidotjänstgöringen i "
         "{specialty}",
-        "no supervision recorded on the homecoming day {day} during the sidotjänstgöring in "
+        "no supervision recorded on the homecoming day {day} during the side placement "
+        "(sidotjänstgöring) in "
         "{specialty}",
     ),
     "rule.H006.schedule": (
@@ -397,25 +403,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "remain.",
     ),
     "rule.A001.too_few": (
-        "ST-år {year} ({start}–{end}): {count} kompetensbedömningar, minst {minimum}",
-        "ST year {year} ({start}–{end}): {count} competence assessments, at least {minimum}",
+        "ST-år {year} ({start}–{end}): {count|kompetensbedömning|kompetensbedömningar}, minst "
+        "{minimum}",
+        "ST year {year} ({start}–{end}): {count|competence assessment|competence assessments}, at "
+        "least {minimum}",
     ),
     "rule.A001.too_few_pro_rata": (
-        "ST-år {year} ({start}–{end}): {count} kompetensbedömningar, minst {minimum} "
+        "ST-år {year} ({start}–{end}): {count|kompetensbedömning|kompetensbedömningar}, minst "
+        "{minimum} "
         "({full_minimum} minskat för ledighet)",
-        "ST year {year} ({start}–{end}): {count} competence assessments, at least {minimum} "
+        "ST year {year} ({start}–{end}): {count|competence assessment|competence assessments}, at "
+        "least {minimum} "
         "({full_minimum} reduced for leave)",
     ),
     "rule.A001.current_remaining": (
-        "ST-år {year}: {count} av minst {minimum} kompetensbedömningar; {remaining} kvar "
+        "ST-år {year}: {count} av minst {minimum|kompetensbedömning|kompetensbedömningar}; "
+        "{remaining} kvar "
         "före {end}",
-        "ST year {year}: {count} of at least {minimum} competence assessments; {remaining} "
+        "ST year {year}: {count} of at least "
+        "{minimum|competence assessment|competence assessments}; {remaining} "
         "to go before {end}",
     ),
     "rule.A001.current_done": (
-        "ST-år {year}: {count} kompetensbedömningar hittills, minst {minimum} uppnått "
+        "ST-år {year}: {count|kompetensbedömning|kompetensbedömningar} hittills, minst {minimum} "
+        "uppnått "
         "(riktvärde {full_minimum}–{maximum} per år)",
-        "ST year {year}: {count} competence assessments so far, the minimum of {minimum} is "
+        "ST year {year}: {count|competence assessment|competence assessments} so far, the minimum "
+        "of {minimum} is "
         "met (guide {full_minimum}–{maximum} a year)",
     ),
     "rule.A001.methods": (
@@ -434,15 +448,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`min_methods` methods.",
     ),
     "rule.A002.one_method": (
-        "ST-år {year} ({start}–{end}): alla {count} kompetensbedömningar gjordes med "
+        "ST-år {year} ({start}–{end}): alla {count|kompetensbedömning|kompetensbedömningar} "
+        "gjordes med "
         "{method}",
-        "ST year {year} ({start}–{end}): all {count} competence assessments used {method}",
+        "ST year {year} ({start}–{end}): all {count|competence assessment|competence assessments} "
+        "used {method}",
     ),
     "rule.A002.few_methods": (
-        "ST-år {year} ({start}–{end}): {count} kompetensbedömningar med bara {methods} "
-        "(minst {wanted} metoder)",
-        "ST year {year} ({start}–{end}): {count} competence assessments with only "
-        "{methods} (at least {wanted} methods)",
+        "ST-år {year} ({start}–{end}): {count|kompetensbedömning|kompetensbedömningar} med bara "
+        "{methods} "
+        "(minst {wanted|metod|metoder})",
+        "ST year {year} ({start}–{end}): {count|competence assessment|competence assessments} "
+        "with only "
+        "{methods} (at least {wanted|method|methods})",
     ),
     "rule.A002.vary": (
         "variera metoderna, t.ex. mini-cex, dops, cbd, medsittning, video och "
@@ -454,7 +472,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.S001.doc": (
         "Fyra timmars studietid (kompetensutvecklingstid, ST-tid) per vecka vid heltid, "
         "minskad i proportion vid deltid. Varnar när `study_hours_per_week` i st.yaml är "
-        "mindre än `hours_per_week_full_time` × tjänstgöringsgraden på bedömningsdagen.",
+        "mindre än `hours_per_week_full_time` × tjänstgöringsgraden per det datum portföljen "
+        "bedöms.",
         "Four hours of study time (kompetensutvecklingstid, ST-tid) a week at full time, "
         "reduced in proportion for part time. Warns when `study_hours_per_week` in st.yaml "
         "is less than `hours_per_week_full_time` × the employment percent on the as-of date.",
@@ -471,7 +490,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- L001 patient-list -------------------------------------------------------------------
     "rule.L001.doc": (
-        "Jämför patientlistan som gäller på bedömningsdagen med riktmärket. Region "
+        "Jämför patientlistan som gäller per det datum portföljen bedöms med riktmärket. Region "
         "Gävleborg: vid heltid ca 500–600 patienter vid start, +150 per år (tjänstgjorda "
         "månader / 12, så att ledighet och deltid inte räknas som erfarenhet), upp till "
         "1 200–1 300 det sista halvåret, minskat i proportion vid deltid. Annars (SFAM, "
@@ -487,13 +506,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.L001.below": (
         "{size} listade patienter, färre än riktmärket {low}–{high} efter {served} månaders "
         "tjänstgöring vid {percent} %",
-        "{size} listed patients, fewer than the guide of {low}–{high} after {served} months "
+        "{size} listed patients, fewer than the guide of {low}–{high} after {served|month|months} "
         "of service at {percent} %",
     ),
     "rule.L001.above": (
         "{size} listade patienter, fler än riktmärket {low}–{high} efter {served} månaders "
         "tjänstgöring vid {percent} %",
-        "{size} listed patients, more than the guide of {low}–{high} after {served} months "
+        "{size} listed patients, more than the guide of {low}–{high} after {served|month|months} "
         "of service at {percent} %",
     ),
     "rule.L001.below_last_half_year": (
@@ -509,9 +528,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "year at {percent} %",
     ),
     "rule.L001.below_mid_st": (
-        "{size} listade patienter efter halva ST ({served} av {required} månader), färre "
+        "{size} listade patienter efter halva ST ({served} av {required|månad|månader}), färre "
         "än riktmärket {target} vid {percent} %",
-        "{size} listed patients after half the ST ({served} of {required} months), fewer "
+        "{size} listed patients after half the ST ({served} of {required|month|months}), fewer "
         "than the guide of {target} at {percent} %",
     ),
 }
