@@ -30,6 +30,9 @@ def status(
     evaluation, language = evaluate_portfolio(path, as_of, lang)
     # No profile: nothing to show but the errors (exit 1, as validate would).
     code = EXIT_OK if evaluation.progress is not None else EXIT_FINDINGS
+    from stcli.engine.whatif import next_leave_moves
+
+    evaluation.next_leave = next_leave_moves(evaluation)
     if as_json:
         from stcli.render.status_json import dumps
 

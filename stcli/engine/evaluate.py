@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stcli.engine.catalog import DelmalCatalog, load_catalog
 from stcli.engine.progress import Progress, compute_progress
@@ -13,6 +14,10 @@ from stcli.findings import Finding, Msg, Severity
 from stcli.load import load
 from stcli.portfolio import Portfolio
 from stcli.rules import Rule, RuleContext, all_rules
+from stcli.signoff import read_signoffs
+
+if TYPE_CHECKING:
+    from stcli.engine.whatif import LeaveMoves
 
 
 @dataclass()
@@ -27,6 +32,8 @@ class Evaluation:
     files_read: int = 0
     entries: int = 0
     language: str | None = field(default=None)
+    # What the next planned leave moves (`st status` fills it in; engine/whatif.py)
+    next_leave: LeaveMoves | None = None
 
     @property
     def regulation(self) -> str | None:
@@ -42,7 +49,17 @@ class Evaluation:
 def evaluate(root: Path, as_of: dt.date) -> Evaluation:
     loaded = load(root)
     portfolio = loaded.portfolio
-    findings = list(loaded.findings)
+    # Sign-offs (git tags st/arsgenomgang-N, rule M014) of the files as loaded; git runs
+    # only when the repository has such a tag. Signatures are verified by the commands.
+    portfolio.signoffs = read_signoffs(Path(portfolio.root), portfolio)
+    return evaluate_loaded(portfolio, as_of, loaded.findings, loaded.files_read)
+
+
+def evaluate_loaded(portfolio: Portfolio, as_of: dt.date, load_findings: list[Finding],
+                    files_read: int = 0) -> Evaluation:
+    """The pipeline after loading: `st plan` runs it on the loaded portfolio and on the
+    same portfolio with hypothetical entries added in memory."""
+    findings = list(load_findings)
     located = portfolio.profile
     if located is None:
         settings = base_settings(None)
@@ -51,7 +68,7 @@ def evaluate(root: Path, as_of: dt.date) -> Evaluation:
         findings.extend(setting_findings)
     entries = sum(len(portfolio.entries(kind)) for kind in _KINDS)
     evaluation = Evaluation(Path(portfolio.root), as_of, portfolio, findings, settings,
-                            files_read=loaded.files_read, entries=entries)
+                            files_read=files_read, entries=entries)
     rules = all_rules()
     if located is not None:
         profile = located.value
