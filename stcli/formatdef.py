@@ -1,4 +1,5 @@
-"""The portfolio format, version 1, as pydantic models: the single source of truth.
+"""The portfolio format (version 1 and its version 2 additions) as pydantic models: the
+single source of truth.
 
 `st schema` writes JSON Schema from these classes. Importing pydantic costs more than the
 whole budget of `st validate` (it runs on every commit), so the validate path does not use
@@ -15,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Regulation = Literal["SOSFS 2015:8", "HSLF-FS 2021:8"]
 Region = Literal["vgr", "gavleborg", "vastmanland"]
@@ -27,15 +28,20 @@ SPECIALTIES: tuple[str, ...] = (
     "allmanmedicin", "internmedicin", "psykiatri", "beroende", "barn-och-ungdomsmedicin",
     "akut-barnsjukvard", "barn-och-ungdomspsykiatri", "gynekologi", "obstetrik",
     "akutsjukvard", "geriatrik", "dermatologi", "oron-nasa-hals", "ogon", "ortopedi",
-    "rehabilitering", "infektion", "radiologi", "palliativ-vard", "sabo", "bvc", "mvc", "other",
+    "rehabilitering", "infektion", "radiologi", "palliativ-vard", "sabo", "bvc", "mvc",
+    "kirurgi", "other",
 )
 Specialty = Literal[
     "allmanmedicin", "internmedicin", "psykiatri", "beroende", "barn-och-ungdomsmedicin",
     "akut-barnsjukvard", "barn-och-ungdomspsykiatri", "gynekologi", "obstetrik",
     "akutsjukvard", "geriatrik", "dermatologi", "oron-nasa-hals", "ogon", "ortopedi",
-    "rehabilitering", "infektion", "radiologi", "palliativ-vard", "sabo", "bvc", "mvc", "other",
+    "rehabilitering", "infektion", "radiologi", "palliativ-vard", "sabo", "bvc", "mvc",
+    "kirurgi", "other",
 ]
 PlacementType = Literal["vardcentral", "sidotjanstgoring", "auskultation"]
+# Format v2: which part of BT a placement belongs to (rule BT001). Absent means the default
+# from type and specialty: stcli.placement_setting.placement_setting.
+PlacementSetting = Literal["primarvard", "akut", "other"]
 SupervisorRole = Literal["main", "co", "scientific", "side"]
 SupervisionForm = Literal["individual", "group", "distance", "bedside"]
 AssessmentMethod = Literal[
@@ -55,11 +61,12 @@ MilestoneKind = Literal[
     "startseminarium", "iup", "iup-revision", "st-kontrakt", "arsrapport",
     "handledarutlatande", "studierektorsmote", "arsuppfoljning", "mitt-i-st-anmalan",
     "mitt-i-st", "slutvardering", "specialistexamen", "bt-intyg", "specialistansokan",
+    "sta3-intyg",
 ]
 CertificateSigner = Literal["kursledare", "handledare"]
 ActivityType = Literal[
     "klinisk_tjanstgoring", "klinisk_tjanstgoring_primarvard", "kurs", "kvalitetsarbete",
-    "vetenskapligt_arbete", "auskultation", "eget_intyg",
+    "vetenskapligt_arbete", "auskultation", "eget_intyg", "valfri_aktivitet",
 ]
 
 Percent = Annotated[Decimal, Field(ge=0, le=100)]
@@ -88,12 +95,31 @@ class _Strict(BaseModel):
 # --- st.yaml -------------------------------------------------------------------------------
 
 
+class PersonRef(_Strict):
+    """A person named in the portfolio who is not one of its declared supervisors."""
+
+    name: Text
+    specialty: Specialty | None = None
+    unit: Text | None = None
+
+
+SupervisorField = Annotated[str, Field(min_length=1)] | PersonRef
+
+
 class BasTjanstgoring(_Strict):
     """Bastjänstgöring (HSLF-FS 2021:8 only)."""
 
     start: dt.date
     end: dt.date | None = None
     approved: dt.date | None = Field(None, description="Intyg om godkänd bastjänstgöring")
+
+
+class TraineeName(_Strict):
+    """The trainee's name split as the forms ask (Förnamn, Efternamn), for names that
+    cannot be split at the last space."""
+
+    given: Text
+    family: Text
 
 
 class EmploymentStep(_Strict):
@@ -139,6 +165,10 @@ class DelmalCorrection(_Strict):
     requires: list[list[ActivityType]] | None = None
     source: Text | None = None
     confidence: Text | None = None
+    requires_specialty: list[Specialty] | None = Field(
+        None, description="Clinical evidence counts only at units of these specialties")
+    certified_by: MilestoneKind | None = Field(
+        None, description="A milestone kind whose date certifies the delmål (STa3: sta3-intyg)")
 
 
 class Vocabulary(_Strict):
@@ -171,17 +201,19 @@ class Profile(_Strict):
         default_factory=list, description="Pack files in the portfolio (paths from its root)"
     )
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+    # Format v2 additions: what Socialstyrelsen's forms ask for.
+    trainee_name: TraineeName | None = Field(
+        None, description="Förnamn and efternamn, when `trainee` cannot be split at its last space")
+    city: Text | None = Field(None, description="Ort on the certificates")
+    verksamhetschef: PersonRef | None = Field(
+        None, description="The verksamhetschef who signs the service list")
+    specialists: list[SupervisorField] = Field(
+        default_factory=list,
+        description="The specialists who sign uppnådd specialistkompetens: a supervisor id "
+        "or a person")
 
 
 # --- the seven kinds -----------------------------------------------------------------------
-
-
-class PersonRef(_Strict):
-    name: Text
-    specialty: Specialty | None = None
-
-
-SupervisorField = Annotated[str, Field(min_length=1)] | PersonRef
 
 
 class Planning(_Strict):
@@ -204,6 +236,10 @@ class Placement(_Strict):
     planning: Planning | None = None
     homecoming_days: list[dt.date] = Field(default_factory=list)
     notes: Text | None = None
+    setting: PlacementSetting | None = Field(
+        None, description="primarvard | akut | other (BT parts); default from type and specialty")
+    description: Text | None = Field(
+        None, description="Beskrivning av den kliniska tjänstgöringen, as on the certificate")
 
 
 class Supervision(_Strict):
@@ -243,6 +279,9 @@ class Course(_Strict):
     certificate: Certificate = "none"
     certificate_signer: CertificateSigner | None = None
     notes: Text | None = None
+    description: Text | None = Field(
+        None, description="The course's content, as on the certificate")
+    course_leader: PersonRef | None = Field(None, description="Kursledare")
 
 
 class Leave(_Strict):
@@ -268,6 +307,7 @@ class Activity(_Strict):
     certificate: Certificate = "none"
     description: Text | None = None
     notes: Text | None = None
+    participation: Text | None = Field(None, description="ST-läkarens deltagande")
 
 
 class Milestone(_Strict):

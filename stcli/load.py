@@ -585,8 +585,11 @@ def _convert_scalar(node: yaml.Node, text: str, kind: str, argument: Any,
             return dt.date(int(stripped), 12, 31)
         match = _DATE_RE.fullmatch(stripped)
         if not match:
-            ctx.add("D004", node, "load.not_a_date", Msg("hint.date_format"), field=key,
-                    value=stripped)
+            # A year alone means 31 December only where the format says "year (or date)"
+            # (`training`); elsewhere the full date matters, so say where a year is allowed.
+            date_hint = Msg("hint.year_only_in_training", {"year": stripped}) if (
+                _YEAR_RE.fullmatch(stripped)) else Msg("hint.date_format")
+            ctx.add("D004", node, "load.not_a_date", date_hint, field=key, value=stripped)
             return INVALID
         try:
             return dt.date(int(match[1]), int(match[2]), int(match[3]))

@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class FieldSpec(NamedTuple):
@@ -23,17 +23,21 @@ class FieldSpec(NamedTuple):
 
 
 class PersonRef:
-    __slots__ = ('name', 'specialty',)
+    """A person named in the portfolio who is not one of its declared supervisors."""
+
+    __slots__ = ('name', 'specialty', 'unit',)
 
     name: str
     specialty: str | None
+    unit: str | None
 
-    def __init__(self, *, name: str, specialty: str | None = None) -> None:
+    def __init__(self, *, name: str, specialty: str | None = None, unit: str | None = None) -> None:
         self.name = name
         self.specialty = specialty
+        self.unit = unit
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.name, self.specialty,)
+        return (self.name, self.specialty, self.unit,)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PersonRef) and self._key() == other._key()
@@ -42,11 +46,11 @@ class PersonRef:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        return f"PersonRef(name={self.name!r}, specialty={self.specialty!r})"
+        return f"PersonRef(name={self.name!r}, specialty={self.specialty!r}, unit={self.unit!r})"
 
 
 class Activity:
-    __slots__ = ('kind', 'title', 'date', 'start', 'end', 'status', 'delmal', 'supervisor', 'presented', 'certificate', 'description', 'notes',)
+    __slots__ = ('kind', 'title', 'date', 'start', 'end', 'status', 'delmal', 'supervisor', 'presented', 'certificate', 'description', 'notes', 'participation',)
 
     kind: str
     title: str | None
@@ -60,8 +64,9 @@ class Activity:
     certificate: str
     description: str | None
     notes: str | None
+    participation: str | None
 
-    def __init__(self, *, kind: str, title: str | None = None, date: dt.date | None = None, start: dt.date | None = None, end: dt.date | None = None, status: str = 'done', delmal: list[str] | None = None, supervisor: str | PersonRef | None = None, presented: dt.date | None = None, certificate: str = 'none', description: str | None = None, notes: str | None = None) -> None:
+    def __init__(self, *, kind: str, title: str | None = None, date: dt.date | None = None, start: dt.date | None = None, end: dt.date | None = None, status: str = 'done', delmal: list[str] | None = None, supervisor: str | PersonRef | None = None, presented: dt.date | None = None, certificate: str = 'none', description: str | None = None, notes: str | None = None, participation: str | None = None) -> None:
         self.kind = kind
         self.title = title
         self.date = date
@@ -74,9 +79,10 @@ class Activity:
         self.certificate = certificate
         self.description = description
         self.notes = notes
+        self.participation = participation
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.kind, self.title, self.date, self.start, self.end, self.status, self.delmal, self.supervisor, self.presented, self.certificate, self.description, self.notes,)
+        return (self.kind, self.title, self.date, self.start, self.end, self.status, self.delmal, self.supervisor, self.presented, self.certificate, self.description, self.notes, self.participation,)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Activity) and self._key() == other._key()
@@ -85,7 +91,7 @@ class Activity:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        return f"Activity(kind={self.kind!r}, title={self.title!r}, date={self.date!r}, start={self.start!r}, end={self.end!r}, status={self.status!r}, delmal={self.delmal!r}, supervisor={self.supervisor!r}, presented={self.presented!r}, certificate={self.certificate!r}, description={self.description!r}, notes={self.notes!r})"
+        return f"Activity(kind={self.kind!r}, title={self.title!r}, date={self.date!r}, start={self.start!r}, end={self.end!r}, status={self.status!r}, delmal={self.delmal!r}, supervisor={self.supervisor!r}, presented={self.presented!r}, certificate={self.certificate!r}, description={self.description!r}, notes={self.notes!r}, participation={self.participation!r})"
 
 
 class Assessment:
@@ -172,7 +178,7 @@ class Funding:
 
 
 class Course:
-    __slots__ = ('title', 'provider', 'start', 'end', 'mandatory', 'delmal', 'cost_sek', 'funding', 'cancellation_deadline', 'certificate', 'certificate_signer', 'notes',)
+    __slots__ = ('title', 'provider', 'start', 'end', 'mandatory', 'delmal', 'cost_sek', 'funding', 'cancellation_deadline', 'certificate', 'certificate_signer', 'notes', 'description', 'course_leader',)
 
     title: str
     provider: str | None
@@ -186,8 +192,10 @@ class Course:
     certificate: str
     certificate_signer: str | None
     notes: str | None
+    description: str | None
+    course_leader: PersonRef | None
 
-    def __init__(self, *, title: str, provider: str | None = None, start: dt.date, end: dt.date, mandatory: bool = False, delmal: list[str] | None = None, cost_sek: int | None = None, funding: Funding | None = None, cancellation_deadline: dt.date | None = None, certificate: str = 'none', certificate_signer: str | None = None, notes: str | None = None) -> None:
+    def __init__(self, *, title: str, provider: str | None = None, start: dt.date, end: dt.date, mandatory: bool = False, delmal: list[str] | None = None, cost_sek: int | None = None, funding: Funding | None = None, cancellation_deadline: dt.date | None = None, certificate: str = 'none', certificate_signer: str | None = None, notes: str | None = None, description: str | None = None, course_leader: PersonRef | None = None) -> None:
         self.title = title
         self.provider = provider
         self.start = start
@@ -200,9 +208,11 @@ class Course:
         self.certificate = certificate
         self.certificate_signer = certificate_signer
         self.notes = notes
+        self.description = description
+        self.course_leader = course_leader
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.title, self.provider, self.start, self.end, self.mandatory, self.delmal, self.cost_sek, self.funding, self.cancellation_deadline, self.certificate, self.certificate_signer, self.notes,)
+        return (self.title, self.provider, self.start, self.end, self.mandatory, self.delmal, self.cost_sek, self.funding, self.cancellation_deadline, self.certificate, self.certificate_signer, self.notes, self.description, self.course_leader,)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Course) and self._key() == other._key()
@@ -211,7 +221,7 @@ class Course:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        return f"Course(title={self.title!r}, provider={self.provider!r}, start={self.start!r}, end={self.end!r}, mandatory={self.mandatory!r}, delmal={self.delmal!r}, cost_sek={self.cost_sek!r}, funding={self.funding!r}, cancellation_deadline={self.cancellation_deadline!r}, certificate={self.certificate!r}, certificate_signer={self.certificate_signer!r}, notes={self.notes!r})"
+        return f"Course(title={self.title!r}, provider={self.provider!r}, start={self.start!r}, end={self.end!r}, mandatory={self.mandatory!r}, delmal={self.delmal!r}, cost_sek={self.cost_sek!r}, funding={self.funding!r}, cancellation_deadline={self.cancellation_deadline!r}, certificate={self.certificate!r}, certificate_signer={self.certificate_signer!r}, notes={self.notes!r}, description={self.description!r}, course_leader={self.course_leader!r})"
 
 
 class Credit:
@@ -244,23 +254,27 @@ class Credit:
 class DelmalCorrection:
     """A user's correction or addition to the regulation pack's delmål catalog."""
 
-    __slots__ = ('title', 'title_en', 'requires', 'source', 'confidence',)
+    __slots__ = ('title', 'title_en', 'requires', 'source', 'confidence', 'requires_specialty', 'certified_by',)
 
     title: str | None
     title_en: str | None
     requires: list[list[str]] | None
     source: str | None
     confidence: str | None
+    requires_specialty: list[str] | None
+    certified_by: str | None
 
-    def __init__(self, *, title: str | None = None, title_en: str | None = None, requires: list[list[str]] | None = None, source: str | None = None, confidence: str | None = None) -> None:
+    def __init__(self, *, title: str | None = None, title_en: str | None = None, requires: list[list[str]] | None = None, source: str | None = None, confidence: str | None = None, requires_specialty: list[str] | None = None, certified_by: str | None = None) -> None:
         self.title = title
         self.title_en = title_en
         self.requires = requires
         self.source = source
         self.confidence = confidence
+        self.requires_specialty = requires_specialty
+        self.certified_by = certified_by
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.title, self.title_en, self.requires, self.source, self.confidence,)
+        return (self.title, self.title_en, self.requires, self.source, self.confidence, self.requires_specialty, self.certified_by,)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, DelmalCorrection) and self._key() == other._key()
@@ -269,7 +283,7 @@ class DelmalCorrection:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        return f"DelmalCorrection(title={self.title!r}, title_en={self.title_en!r}, requires={self.requires!r}, source={self.source!r}, confidence={self.confidence!r})"
+        return f"DelmalCorrection(title={self.title!r}, title_en={self.title_en!r}, requires={self.requires!r}, source={self.source!r}, confidence={self.confidence!r}, requires_specialty={self.requires_specialty!r}, certified_by={self.certified_by!r})"
 
 
 class EmploymentStep:
@@ -402,7 +416,7 @@ class Planning:
 
 
 class Placement:
-    __slots__ = ('type', 'specialty', 'unit', 'start', 'end', 'percent', 'external', 'supervisor', 'delmal', 'certificate', 'certificate_date', 'planning', 'homecoming_days', 'notes',)
+    __slots__ = ('type', 'specialty', 'unit', 'start', 'end', 'percent', 'external', 'supervisor', 'delmal', 'certificate', 'certificate_date', 'planning', 'homecoming_days', 'notes', 'setting', 'description',)
 
     type: str
     specialty: str
@@ -418,8 +432,10 @@ class Placement:
     planning: Planning | None
     homecoming_days: list[dt.date]
     notes: str | None
+    setting: str | None
+    description: str | None
 
-    def __init__(self, *, type: str, specialty: str, unit: str, start: dt.date, end: dt.date, percent: Decimal | None = None, external: bool = False, supervisor: str | PersonRef | None = None, delmal: list[str] | None = None, certificate: str = 'none', certificate_date: dt.date | None = None, planning: Planning | None = None, homecoming_days: list[dt.date] | None = None, notes: str | None = None) -> None:
+    def __init__(self, *, type: str, specialty: str, unit: str, start: dt.date, end: dt.date, percent: Decimal | None = None, external: bool = False, supervisor: str | PersonRef | None = None, delmal: list[str] | None = None, certificate: str = 'none', certificate_date: dt.date | None = None, planning: Planning | None = None, homecoming_days: list[dt.date] | None = None, notes: str | None = None, setting: str | None = None, description: str | None = None) -> None:
         self.type = type
         self.specialty = specialty
         self.unit = unit
@@ -434,9 +450,11 @@ class Placement:
         self.planning = planning
         self.homecoming_days = list() if homecoming_days is None else homecoming_days
         self.notes = notes
+        self.setting = setting
+        self.description = description
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.type, self.specialty, self.unit, self.start, self.end, self.percent, self.external, self.supervisor, self.delmal, self.certificate, self.certificate_date, self.planning, self.homecoming_days, self.notes,)
+        return (self.type, self.specialty, self.unit, self.start, self.end, self.percent, self.external, self.supervisor, self.delmal, self.certificate, self.certificate_date, self.planning, self.homecoming_days, self.notes, self.setting, self.description,)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Placement) and self._key() == other._key()
@@ -445,7 +463,7 @@ class Placement:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        return f"Placement(type={self.type!r}, specialty={self.specialty!r}, unit={self.unit!r}, start={self.start!r}, end={self.end!r}, percent={self.percent!r}, external={self.external!r}, supervisor={self.supervisor!r}, delmal={self.delmal!r}, certificate={self.certificate!r}, certificate_date={self.certificate_date!r}, planning={self.planning!r}, homecoming_days={self.homecoming_days!r}, notes={self.notes!r})"
+        return f"Placement(type={self.type!r}, specialty={self.specialty!r}, unit={self.unit!r}, start={self.start!r}, end={self.end!r}, percent={self.percent!r}, external={self.external!r}, supervisor={self.supervisor!r}, delmal={self.delmal!r}, certificate={self.certificate!r}, certificate_date={self.certificate_date!r}, planning={self.planning!r}, homecoming_days={self.homecoming_days!r}, notes={self.notes!r}, setting={self.setting!r}, description={self.description!r})"
 
 
 class Supervisor:
@@ -529,10 +547,35 @@ class Vocabulary:
         return f"Vocabulary(specialty={self.specialty!r})"
 
 
+class TraineeName:
+    """The trainee's name split as the forms ask (Förnamn, Efternamn), for names that"""
+
+    __slots__ = ('given', 'family',)
+
+    given: str
+    family: str
+
+    def __init__(self, *, given: str, family: str) -> None:
+        self.given = given
+        self.family = family
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.given, self.family,)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TraineeName) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"TraineeName(given={self.given!r}, family={self.family!r})"
+
+
 class Profile:
     """st.yaml: the trainee's profile and settings."""
 
-    __slots__ = ('trainee', 'regulation', 'region', 'start', 'home_unit', 'swedish_at', 'doctoral_degree', 'planned_end', 'language', 'bt', 'employment', 'credited', 'supervisors', 'study_hours_per_week', 'patient_list', 'rules', 'delmal', 'packs', 'vocabulary',)
+    __slots__ = ('trainee', 'regulation', 'region', 'start', 'home_unit', 'swedish_at', 'doctoral_degree', 'planned_end', 'language', 'bt', 'employment', 'credited', 'supervisors', 'study_hours_per_week', 'patient_list', 'rules', 'delmal', 'packs', 'vocabulary', 'trainee_name', 'city', 'verksamhetschef', 'specialists',)
 
     trainee: str
     regulation: str
@@ -553,8 +596,12 @@ class Profile:
     delmal: dict[str, DelmalCorrection]
     packs: list[str]
     vocabulary: Vocabulary
+    trainee_name: TraineeName | None
+    city: str | None
+    verksamhetschef: PersonRef | None
+    specialists: list[str | PersonRef]
 
-    def __init__(self, *, trainee: str, regulation: str, region: str | None = None, start: dt.date, home_unit: str, swedish_at: bool = False, doctoral_degree: bool = False, planned_end: dt.date | None = None, language: str | None = None, bt: BasTjanstgoring | None = None, employment: list[EmploymentStep] | None = None, credited: list[Credit] | None = None, supervisors: list[Supervisor] | None = None, study_hours_per_week: Decimal | None = None, patient_list: list[PatientListStep] | None = None, rules: RulesConfig | None = None, delmal: dict[str, DelmalCorrection] | None = None, packs: list[str] | None = None, vocabulary: Vocabulary | None = None) -> None:
+    def __init__(self, *, trainee: str, regulation: str, region: str | None = None, start: dt.date, home_unit: str, swedish_at: bool = False, doctoral_degree: bool = False, planned_end: dt.date | None = None, language: str | None = None, bt: BasTjanstgoring | None = None, employment: list[EmploymentStep] | None = None, credited: list[Credit] | None = None, supervisors: list[Supervisor] | None = None, study_hours_per_week: Decimal | None = None, patient_list: list[PatientListStep] | None = None, rules: RulesConfig | None = None, delmal: dict[str, DelmalCorrection] | None = None, packs: list[str] | None = None, vocabulary: Vocabulary | None = None, trainee_name: TraineeName | None = None, city: str | None = None, verksamhetschef: PersonRef | None = None, specialists: list[str | PersonRef] | None = None) -> None:
         self.trainee = trainee
         self.regulation = regulation
         self.region = region
@@ -574,9 +621,13 @@ class Profile:
         self.delmal = dict() if delmal is None else delmal
         self.packs = list() if packs is None else packs
         self.vocabulary = Vocabulary() if vocabulary is None else vocabulary
+        self.trainee_name = trainee_name
+        self.city = city
+        self.verksamhetschef = verksamhetschef
+        self.specialists = list() if specialists is None else specialists
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.trainee, self.regulation, self.region, self.start, self.home_unit, self.swedish_at, self.doctoral_degree, self.planned_end, self.language, self.bt, self.employment, self.credited, self.supervisors, self.study_hours_per_week, self.patient_list, self.rules, self.delmal, self.packs, self.vocabulary,)
+        return (self.trainee, self.regulation, self.region, self.start, self.home_unit, self.swedish_at, self.doctoral_degree, self.planned_end, self.language, self.bt, self.employment, self.credited, self.supervisors, self.study_hours_per_week, self.patient_list, self.rules, self.delmal, self.packs, self.vocabulary, self.trainee_name, self.city, self.verksamhetschef, self.specialists,)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Profile) and self._key() == other._key()
@@ -585,7 +636,7 @@ class Profile:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        return f"Profile(trainee={self.trainee!r}, regulation={self.regulation!r}, region={self.region!r}, start={self.start!r}, home_unit={self.home_unit!r}, swedish_at={self.swedish_at!r}, doctoral_degree={self.doctoral_degree!r}, planned_end={self.planned_end!r}, language={self.language!r}, bt={self.bt!r}, employment={self.employment!r}, credited={self.credited!r}, supervisors={self.supervisors!r}, study_hours_per_week={self.study_hours_per_week!r}, patient_list={self.patient_list!r}, rules={self.rules!r}, delmal={self.delmal!r}, packs={self.packs!r}, vocabulary={self.vocabulary!r})"
+        return f"Profile(trainee={self.trainee!r}, regulation={self.regulation!r}, region={self.region!r}, start={self.start!r}, home_unit={self.home_unit!r}, swedish_at={self.swedish_at!r}, doctoral_degree={self.doctoral_degree!r}, planned_end={self.planned_end!r}, language={self.language!r}, bt={self.bt!r}, employment={self.employment!r}, credited={self.credited!r}, supervisors={self.supervisors!r}, study_hours_per_week={self.study_hours_per_week!r}, patient_list={self.patient_list!r}, rules={self.rules!r}, delmal={self.delmal!r}, packs={self.packs!r}, vocabulary={self.vocabulary!r}, trainee_name={self.trainee_name!r}, city={self.city!r}, verksamhetschef={self.verksamhetschef!r}, specialists={self.specialists!r})"
 
 
 class Supervision:
@@ -622,7 +673,8 @@ class Supervision:
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     'PersonRef': (
         FieldSpec('name', 'name', ('str', None, {}), True, False),
-        FieldSpec('specialty', 'specialty', ('enum', ('allmanmedicin', 'internmedicin', 'psykiatri', 'beroende', 'barn-och-ungdomsmedicin', 'akut-barnsjukvard', 'barn-och-ungdomspsykiatri', 'gynekologi', 'obstetrik', 'akutsjukvard', 'geriatrik', 'dermatologi', 'oron-nasa-hals', 'ogon', 'ortopedi', 'rehabilitering', 'infektion', 'radiologi', 'palliativ-vard', 'sabo', 'bvc', 'mvc', 'other'), {}), False, True),
+        FieldSpec('specialty', 'specialty', ('enum', ('allmanmedicin', 'internmedicin', 'psykiatri', 'beroende', 'barn-och-ungdomsmedicin', 'akut-barnsjukvard', 'barn-och-ungdomspsykiatri', 'gynekologi', 'obstetrik', 'akutsjukvard', 'geriatrik', 'dermatologi', 'oron-nasa-hals', 'ogon', 'ortopedi', 'rehabilitering', 'infektion', 'radiologi', 'palliativ-vard', 'sabo', 'bvc', 'mvc', 'kirurgi', 'other'), {}), False, True),
+        FieldSpec('unit', 'unit', ('str', None, {}), False, True),
     ),
     'Activity': (
         FieldSpec('kind', 'kind', ('enum', ('kvalitetsarbete', 'vetenskapligt-arbete', 'st-dag', 'seminarium', 'reflektionsgrupp', 'konferens', 'undervisning', 'jour', 'beredskap', 'other'), {}), True, False),
@@ -637,6 +689,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec('certificate', 'certificate', ('enum', ('none', 'requested', 'signed'), {}), False, False),
         FieldSpec('description', 'description', ('str', None, {}), False, True),
         FieldSpec('notes', 'notes', ('str', None, {}), False, True),
+        FieldSpec('participation', 'participation', ('str', None, {}), False, True),
     ),
     'Assessment': (
         FieldSpec('date', 'date', ('date', None, {}), True, False),
@@ -669,6 +722,8 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec('certificate', 'certificate', ('enum', ('none', 'requested', 'signed'), {}), False, False),
         FieldSpec('certificate_signer', 'certificate_signer', ('enum', ('kursledare', 'handledare'), {}), False, True),
         FieldSpec('notes', 'notes', ('str', None, {}), False, True),
+        FieldSpec('description', 'description', ('str', None, {}), False, True),
+        FieldSpec('course_leader', 'course_leader', ('model', 'PersonRef', {}), False, True),
     ),
     'Credit': (
         FieldSpec('months', 'months', ('decimal', None, {'ge': 0, 'le': 120}), True, False),
@@ -678,9 +733,11 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     'DelmalCorrection': (
         FieldSpec('title', 'title', ('str', None, {}), False, True),
         FieldSpec('title_en', 'title_en', ('str', None, {}), False, True),
-        FieldSpec('requires', 'requires', ('list', ('list', ('enum', ('klinisk_tjanstgoring', 'klinisk_tjanstgoring_primarvard', 'kurs', 'kvalitetsarbete', 'vetenskapligt_arbete', 'auskultation', 'eget_intyg'), {}), {}), {}), False, True),
+        FieldSpec('requires', 'requires', ('list', ('list', ('enum', ('klinisk_tjanstgoring', 'klinisk_tjanstgoring_primarvard', 'kurs', 'kvalitetsarbete', 'vetenskapligt_arbete', 'auskultation', 'eget_intyg', 'valfri_aktivitet'), {}), {}), {}), False, True),
         FieldSpec('source', 'source', ('str', None, {}), False, True),
         FieldSpec('confidence', 'confidence', ('str', None, {}), False, True),
+        FieldSpec('requires_specialty', 'requires_specialty', ('list', ('enum', ('allmanmedicin', 'internmedicin', 'psykiatri', 'beroende', 'barn-och-ungdomsmedicin', 'akut-barnsjukvard', 'barn-och-ungdomspsykiatri', 'gynekologi', 'obstetrik', 'akutsjukvard', 'geriatrik', 'dermatologi', 'oron-nasa-hals', 'ogon', 'ortopedi', 'rehabilitering', 'infektion', 'radiologi', 'palliativ-vard', 'sabo', 'bvc', 'mvc', 'kirurgi', 'other'), {}), {}), False, True),
+        FieldSpec('certified_by', 'certified_by', ('enum', ('startseminarium', 'iup', 'iup-revision', 'st-kontrakt', 'arsrapport', 'handledarutlatande', 'studierektorsmote', 'arsuppfoljning', 'mitt-i-st-anmalan', 'mitt-i-st', 'slutvardering', 'specialistexamen', 'bt-intyg', 'specialistansokan', 'sta3-intyg'), {}), False, True),
     ),
     'EmploymentStep': (
         FieldSpec('from', 'from_', ('date', None, {}), True, False),
@@ -696,7 +753,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec('notes', 'notes', ('str', None, {}), False, True),
     ),
     'Milestone': (
-        FieldSpec('kind', 'kind', ('enum', ('startseminarium', 'iup', 'iup-revision', 'st-kontrakt', 'arsrapport', 'handledarutlatande', 'studierektorsmote', 'arsuppfoljning', 'mitt-i-st-anmalan', 'mitt-i-st', 'slutvardering', 'specialistexamen', 'bt-intyg', 'specialistansokan'), {}), True, False),
+        FieldSpec('kind', 'kind', ('enum', ('startseminarium', 'iup', 'iup-revision', 'st-kontrakt', 'arsrapport', 'handledarutlatande', 'studierektorsmote', 'arsuppfoljning', 'mitt-i-st-anmalan', 'mitt-i-st', 'slutvardering', 'specialistexamen', 'bt-intyg', 'specialistansokan', 'sta3-intyg'), {}), True, False),
         FieldSpec('date', 'date', ('date', None, {}), True, False),
         FieldSpec('st_year', 'st_year', ('int', None, {'ge': 1, 'le': 15}), False, True),
         FieldSpec('notes', 'notes', ('str', None, {}), False, True),
@@ -711,7 +768,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
     'Placement': (
         FieldSpec('type', 'type', ('enum', ('vardcentral', 'sidotjanstgoring', 'auskultation'), {}), True, False),
-        FieldSpec('specialty', 'specialty', ('enum', ('allmanmedicin', 'internmedicin', 'psykiatri', 'beroende', 'barn-och-ungdomsmedicin', 'akut-barnsjukvard', 'barn-och-ungdomspsykiatri', 'gynekologi', 'obstetrik', 'akutsjukvard', 'geriatrik', 'dermatologi', 'oron-nasa-hals', 'ogon', 'ortopedi', 'rehabilitering', 'infektion', 'radiologi', 'palliativ-vard', 'sabo', 'bvc', 'mvc', 'other'), {}), True, False),
+        FieldSpec('specialty', 'specialty', ('enum', ('allmanmedicin', 'internmedicin', 'psykiatri', 'beroende', 'barn-och-ungdomsmedicin', 'akut-barnsjukvard', 'barn-och-ungdomspsykiatri', 'gynekologi', 'obstetrik', 'akutsjukvard', 'geriatrik', 'dermatologi', 'oron-nasa-hals', 'ogon', 'ortopedi', 'rehabilitering', 'infektion', 'radiologi', 'palliativ-vard', 'sabo', 'bvc', 'mvc', 'kirurgi', 'other'), {}), True, False),
         FieldSpec('unit', 'unit', ('str', None, {}), True, False),
         FieldSpec('start', 'start', ('date', None, {}), True, False),
         FieldSpec('end', 'end', ('date', None, {}), True, False),
@@ -724,11 +781,13 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec('planning', 'planning', ('model', 'Planning', {}), False, True),
         FieldSpec('homecoming_days', 'homecoming_days', ('list', ('date', None, {}), {}), False, False),
         FieldSpec('notes', 'notes', ('str', None, {}), False, True),
+        FieldSpec('setting', 'setting', ('enum', ('primarvard', 'akut', 'other'), {}), False, True),
+        FieldSpec('description', 'description', ('str', None, {}), False, True),
     ),
     'Supervisor': (
         FieldSpec('id', 'id', ('str', None, {'min_length': 1, 'pattern': '^[A-Za-z0-9_.\\-]+$'}), True, False),
         FieldSpec('name', 'name', ('str', None, {}), True, False),
-        FieldSpec('specialty', 'specialty', ('enum', ('allmanmedicin', 'internmedicin', 'psykiatri', 'beroende', 'barn-och-ungdomsmedicin', 'akut-barnsjukvard', 'barn-och-ungdomspsykiatri', 'gynekologi', 'obstetrik', 'akutsjukvard', 'geriatrik', 'dermatologi', 'oron-nasa-hals', 'ogon', 'ortopedi', 'rehabilitering', 'infektion', 'radiologi', 'palliativ-vard', 'sabo', 'bvc', 'mvc', 'other'), {}), False, True),
+        FieldSpec('specialty', 'specialty', ('enum', ('allmanmedicin', 'internmedicin', 'psykiatri', 'beroende', 'barn-och-ungdomsmedicin', 'akut-barnsjukvard', 'barn-och-ungdomspsykiatri', 'gynekologi', 'obstetrik', 'akutsjukvard', 'geriatrik', 'dermatologi', 'oron-nasa-hals', 'ogon', 'ortopedi', 'rehabilitering', 'infektion', 'radiologi', 'palliativ-vard', 'sabo', 'bvc', 'mvc', 'kirurgi', 'other'), {}), False, True),
         FieldSpec('role', 'role', ('enum', ('main', 'co', 'scientific', 'side'), {}), False, False),
         FieldSpec('unit', 'unit', ('str', None, {}), False, True),
         FieldSpec('training', 'training', ('year_or_date', None, {}), False, True),
@@ -742,6 +801,10 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
     'Vocabulary': (
         FieldSpec('specialty', 'specialty', ('list', ('str', None, {}), {}), False, False),
+    ),
+    'TraineeName': (
+        FieldSpec('given', 'given', ('str', None, {}), True, False),
+        FieldSpec('family', 'family', ('str', None, {}), True, False),
     ),
     'Profile': (
         FieldSpec('trainee', 'trainee', ('str', None, {}), True, False),
@@ -763,6 +826,10 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec('delmal', 'delmal', ('dict', ('model', 'DelmalCorrection', {}), {}), False, False),
         FieldSpec('packs', 'packs', ('list', ('str', None, {}), {}), False, False),
         FieldSpec('vocabulary', 'vocabulary', ('model', 'Vocabulary', {}), False, False),
+        FieldSpec('trainee_name', 'trainee_name', ('model', 'TraineeName', {}), False, True),
+        FieldSpec('city', 'city', ('str', None, {}), False, True),
+        FieldSpec('verksamhetschef', 'verksamhetschef', ('model', 'PersonRef', {}), False, True),
+        FieldSpec('specialists', 'specialists', ('list', ('union', (('str', None, {'min_length': 1}), ('model', 'PersonRef', {})), {}), {}), False, False),
     ),
     'Supervision': (
         FieldSpec('date', 'date', ('date', None, {}), True, False),
@@ -776,4 +843,4 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
 
 KIND_RECORDS: dict[str, type[Any]] = {'placements': Placement, 'supervision': Supervision, 'assessments': Assessment, 'courses': Course, 'leave': Leave, 'activities': Activity, 'milestones': Milestone}
 KINDS: tuple[str, ...] = tuple(KIND_RECORDS)
-SPECIALTIES: tuple[str, ...] = ('allmanmedicin', 'internmedicin', 'psykiatri', 'beroende', 'barn-och-ungdomsmedicin', 'akut-barnsjukvard', 'barn-och-ungdomspsykiatri', 'gynekologi', 'obstetrik', 'akutsjukvard', 'geriatrik', 'dermatologi', 'oron-nasa-hals', 'ogon', 'ortopedi', 'rehabilitering', 'infektion', 'radiologi', 'palliativ-vard', 'sabo', 'bvc', 'mvc', 'other')
+SPECIALTIES: tuple[str, ...] = ('allmanmedicin', 'internmedicin', 'psykiatri', 'beroende', 'barn-och-ungdomsmedicin', 'akut-barnsjukvard', 'barn-och-ungdomspsykiatri', 'gynekologi', 'obstetrik', 'akutsjukvard', 'geriatrik', 'dermatologi', 'oron-nasa-hals', 'ogon', 'ortopedi', 'rehabilitering', 'infektion', 'radiologi', 'palliativ-vard', 'sabo', 'bvc', 'mvc', 'kirurgi', 'other')

@@ -16,7 +16,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "stcli"
 
 
 def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    # `{count|varning|varningar}` is a plural of `count` (stcli.i18n.apply_plurals)
+    return {name.split("|")[0] for _, name, _, _ in string.Formatter().parse(template)
+            if name}
 
 
 def test_every_message_has_both_languages_and_same_placeholders() -> None:
@@ -89,3 +91,54 @@ def test_language_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_user_values_are_masked_in_messages() -> None:
     text = t("load.not_a_date", "sv", field="date", value="19121212-1212")
     assert "1212-1212" not in text
+
+
+# --- plural agreement (issue 12) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("count", "sv", "en"), [
+    (0, "0 filer, 0 poster: 0 fel, 0 varningar, 0 info",
+     "0 files, 0 entries: 0 errors, 0 warnings, 0 info"),
+    (1, "1 fil, 1 post: 1 fel, 1 varning, 1 info",
+     "1 file, 1 entry: 1 error, 1 warning, 1 info"),
+    (2, "2 filer, 2 poster: 2 fel, 2 varningar, 2 info",
+     "2 files, 2 entries: 2 errors, 2 warnings, 2 info"),
+])
+def test_plural_agreement_in_the_summary(count: int, sv: str, en: str) -> None:
+    args = {"files": count, "entries": count, "error": count, "warning": count, "info": count}
+    assert t("validate.summary", "sv", **args) == sv
+    assert t("validate.summary", "en", **args) == en
+
+
+def test_plural_helper_takes_the_singular_only_for_a_whole_one() -> None:
+    from fractions import Fraction
+
+    from stcli.i18n import apply_plurals, plural
+
+    assert plural(1, "dag", "dagar") == "dag"
+    assert plural(Fraction(1), "månad", "månader") == "månader"  # shown as 1,0
+    assert plural("1", "dag", "dagar") == "dag"  # a number the caller formatted
+    assert plural(True, "dag", "dagar") == "dagar"
+    assert apply_plurals("{n|dag|dagar} kvar", {"n": 1}) == "{n} dag kvar"
+    assert apply_plurals("{codes|kod|koder}", {"codes": ["a"]}) == "{codes} kod"
+    assert t("rule.H001.since_last", "sv", days=1, after="2025-01-01", max_days=14) == (
+        "1 dag i tjänst utan handledning sedan 2025-01-01 (högst 14)")
+    assert t("rule.A001.too_few", "en", year=1, start="2025-01-01", end="2025-12-31",
+             count=1, minimum=4).endswith("1 competence assessment, at least 4")
+
+
+def test_no_message_uses_a_plural_noun_after_a_bare_count() -> None:
+    """Every `{n} <plural noun>` goes through the plural helper (issue 12: no
+    "1 kompetensbedömningar", "1 new findings")."""
+    import re
+
+    from stcli.i18n import catalog
+
+    nouns = ("dagar", "månader", "filer", "poster", "varningar", "veckor", "bedömningar",
+             "kompetensbedömningar", "tillfällen", "minuter", "regler", "hemvändardagar",
+             "days", "months", "files", "entries", "warnings", "errors", "weeks",
+             "assessments", "sessions", "minutes", "rules", "findings")
+    pattern = re.compile(r"\{\w+\} (?:\w+ )?(" + "|".join(nouns) + r")\b")
+    offenders = [(key, text) for key, pair in catalog().items() for text in pair
+                 if pattern.search(text)]
+    assert offenders == []

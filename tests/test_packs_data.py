@@ -22,7 +22,7 @@ PACKS = REPO / "stcli" / "packs"
 SEVERITIES = {"error", "warning", "info"}
 ACTIVITY_WORDS = {
     "klinisk_tjanstgoring", "klinisk_tjanstgoring_primarvard", "kurs", "kvalitetsarbete",
-    "vetenskapligt_arbete", "auskultation", "eget_intyg",
+    "vetenskapligt_arbete", "auskultation", "eget_intyg", "valfri_aktivitet",
 }
 REGIONS = ("vgr", "gavleborg", "vastmanland")
 OVERRIDE_PACKS = ("sfam", *REGIONS)
@@ -30,19 +30,19 @@ OVERRIDE_KEYS = {"active", "severity", "params", "source", "variant", "confidenc
                  "tool_defaults"}
 NATIONAL_KEYS = {"name", "severity", "active", "params", "tool_defaults", "source",
                  "confidence", "variant"}
-VARIANTS = {"PL002": {"form_sent", "contacted"}}
+VARIANTS = {"PL002": {"form_sent", "contacted"}, "M013": {"startseminarium", "st_dag"}}
 
 
 # rules.md, "Requirement catalog, version 1": every code in its tables.
 RULE_CODES = [
     *(f"D{n:03d}" for n in range(1, 13)), "P001",
-    *(f"T{n:03d}" for n in range(1, 6)),
-    *(f"H{n:03d}" for n in range(1, 6)),
+    *(f"T{n:03d}" for n in range(1, 6)), "BT001",
+    *(f"H{n:03d}" for n in range(1, 7)),
     "A001", "A002",
-    *(f"PL{n:03d}" for n in range(1, 6)),
+    *(f"PL{n:03d}" for n in range(1, 7)),
     *(f"K{n:03d}" for n in range(1, 5)),
     "G001", "G002",
-    *(f"M{n:03d}" for n in range(1, 13)),
+    *(f"M{n:03d}" for n in range(1, 14)),
     "S001", "L001",
 ]
 
@@ -180,6 +180,12 @@ def test_severity_error_only_for_data_rules(national: dict[str, Any]) -> None:
     assert national["rules"]["P001"]["active"] is True
 
 
+# rules.md v2: the summer window exists only in Gävleborg, so its parameters are that
+# region's own (a portfolio elsewhere cannot set them: it has no summer window).
+REGION_ONLY_PARAMS = {("gavleborg", "H001"): {"summer_max_gap_days"},
+                      ("gavleborg", "H002"): {"summer_start", "summer_end"}}
+
+
 @pytest.mark.parametrize("name", OVERRIDE_PACKS)
 def test_overrides_name_national_codes_and_params(name: str, national: dict[str, Any]) -> None:
     rules = national["rules"]
@@ -195,6 +201,8 @@ def test_overrides_name_national_codes_and_params(name: str, national: dict[str,
             name, code)
         defaults = rules[code]["params"]
         for param, value in (override.get("params") or {}).items():
+            if param in REGION_ONLY_PARAMS.get((name, code), set()):
+                continue
             assert param in defaults, f"{name}.yaml {code}: param {param} not in national"
             assert same_kind(defaults[param], value), (name, code, param)
         for param in override.get("tool_defaults") or []:
@@ -222,15 +230,24 @@ def test_region_only_rules_are_switched_on_by_a_region(national: dict[str, Any])
 def test_region_markers_of_rules_md(national: dict[str, Any]) -> None:
     """Spot checks of the region markers and parameters that rules.md spells out."""
     rules = national["rules"]
-    expected_inactive = {"H004", "H005", "PL001", "PL002", "PL003", "PL005", "K001", "K003",
-                         "K004", "M012"}
+    expected_inactive = {"H004", "H005", "H006", "PL001", "PL002", "PL003", "PL005", "PL006",
+                         "K001", "K003", "K004", "M012", "M013"}
     assert {c for c, e in rules.items() if not e["active"]} == expected_inactive
     gavleborg = load("gavleborg")["rules"]
     vastmanland = load("vastmanland")["rules"]
     vgr = load("vgr")["rules"]
-    assert set(vgr) >= {"PL001", "K001", "K004"}
-    assert set(gavleborg) >= {"H004", "H005", "PL002", "PL005", "M006", "M007", "M012"}
-    assert set(vastmanland) >= {"PL002", "PL003", "K003", "M010"}
+    assert set(vgr) >= {"PL001", "PL006", "K001", "K004", "H004", "T003"}
+    assert set(gavleborg) >= {"H004", "H005", "H006", "PL002", "PL005", "M006", "M007", "M012",
+                              "M013", "A001", "M008", "H001", "H002"}
+    assert set(vastmanland) >= {"PL002", "PL003", "K003", "M010", "M013"}
+    # rules.md v2 severities by region
+    assert rules["A001"]["severity"] == "info" and gavleborg["A001"]["severity"] == "warning"
+    assert rules["T003"]["severity"] == "info" and vgr["T003"]["severity"] == "warning"
+    assert rules["M008"]["severity"] == "info" and gavleborg["M008"]["severity"] == "warning"
+    assert rules["H001"]["tool_defaults"] == ["max_gap_days"]
+    assert gavleborg["H001"]["params"] == {"summer_max_gap_days": 28}
+    assert "summer_start" not in rules["H002"]["params"]
+    assert rules["PL001"]["params"]["counts_with"] == {"beroende": "psykiatri"}
     assert gavleborg["PL002"]["variant"] == "contacted"
     assert vastmanland["PL002"]["variant"] == "form_sent"
     assert rules["M006"]["severity"] == "info" and gavleborg["M006"]["severity"] == "warning"
@@ -270,7 +287,9 @@ def test_delmal_catalog(name: str) -> None:
             assert set(any_of) <= ACTIVITY_WORDS, (code, set(any_of) - ACTIVITY_WORDS)
             assert len(set(any_of)) == len(any_of), code
         if group == "bt":
-            assert requires == [] and entry["confidence"] == "unverified", code
+            # rules.md v2: a BT delmål needs at least one entry of any activity type
+            assert requires == [["valfri_aktivitet"]], code
+            assert entry["confidence"] == "unverified", code
         else:
             assert requires, f"{code} requires nothing"
         assert entry.get("note") is None or isinstance(entry["note"], str), code
@@ -280,7 +299,14 @@ def test_delmal_special_cases() -> None:
     sosfs = load("sosfs-2015-8")["delmal"]
     hslf = load("hslf-fs-2021-8")["delmal"]
     assert sosfs["b5"]["requires"] == [["klinisk_tjanstgoring", "auskultation"], ["kurs"]]
-    assert sosfs["c7"]["requires"] == [["klinisk_tjanstgoring"]] and sosfs["c7"]["note"]
+    # rules.md v2: c7/STc7 as a placement or an auskultation in gynekologi, obstetrik or
+    # mödrahälsovård
+    for c7 in (sosfs["c7"], hslf["STc7"]):
+        assert c7["requires"] == [["klinisk_tjanstgoring", "auskultation"]]
+        assert c7["requires_specialty"] == ["gynekologi", "obstetrik", "mvc"]
+    assert not any(e.get("requires_specialty") for code, e in {**sosfs, **hslf}.items()
+                   if code not in ("c7", "STc7"))
+    assert hslf["STa3"]["certified_by"] == "sta3-intyg"
     assert sosfs["a5"]["requires"] == [["klinisk_tjanstgoring"], ["vetenskapligt_arbete"],
                                        ["kurs"]]
     assert all("medium" in sosfs[f"c{n}"]["confidence"] for n in range(1, 15))
@@ -293,6 +319,22 @@ def test_delmal_special_cases() -> None:
         for code, entry in catalog.items():
             if code != "STa3":
                 assert all("eget_intyg" not in g for g in entry["requires"]), code
+
+
+@pytest.mark.parametrize(("name", "forms"), [
+    ("hslf-fs-2021-8", {"auskultation": "Bilaga 8", "klinisk_tjanstgoring": "Bilaga 9",
+                        "klinisk_tjanstgoring_primarvard": "Bilaga 9", "kurs": "Bilaga 10",
+                        "kvalitetsarbete": "Bilaga 11", "eget_intyg": "Bilaga 12",
+                        "valfri_aktivitet": "Bilaga 2"}),
+    ("sosfs-2015-8", {"auskultation": "Bilaga 3", "klinisk_tjanstgoring": "Bilaga 4",
+                      "klinisk_tjanstgoring_primarvard": "Bilaga 4", "kurs": "Bilaga 5",
+                      "kvalitetsarbete": "Bilaga 6", "vetenskapligt_arbete": "Bilaga 7"}),
+])
+def test_every_required_type_has_its_form(name: str, forms: dict[str, str]) -> None:
+    data = load(name)
+    assert data["forms"] == forms
+    required = {a for entry in data["delmal"].values() for g in entry["requires"] for a in g}
+    assert required <= set(data["forms"]), required - set(data["forms"])
 
 
 def test_vocabulary_matches_the_engine() -> None:

@@ -7,6 +7,8 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from stcli.engine.evaluate import evaluate
 from stcli.findings import PORTFOLIO, Severity
 from tests.conftest import evaluate_portfolio, found
@@ -14,9 +16,12 @@ from tests.conftest import evaluate_portfolio, found
 HSLF = "HSLF-FS 2021:8"
 
 
-def st_yaml(*, start: str = "2024-09-01", extra: str = "") -> str:
+def st_yaml(*, start: str = "2024-09-01", extra: str = "", region: str | None = "gavleborg"
+            ) -> str:
+    """A001 is a warning in Gävleborg (rules.md v2), so the tests default to it."""
+    region_line = f"region: {region}\n" if region else ""
     return (f"trainee: Test Testsson\nregulation: {HSLF}\nstart: {start}\n"
-            "home_unit: Vårdcentralen Test\n" + textwrap.dedent(extra))
+            "home_unit: Vårdcentralen Test\n" + region_line + textwrap.dedent(extra))
 
 
 def assessments(*days: str, method: str = "mini-cex", extra: str = "") -> str:
@@ -27,6 +32,19 @@ YEAR_1_THREE = ("2024-10-01", "2025-01-15", "2025-05-20")
 
 
 # --- A001 assessments-per-year -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("region", [None, "vgr", "vastmanland"])
+def test_a001_outside_gavleborg_is_advice(tmp_path: Path, region: str | None) -> None:
+    files = {"assessments/a.yaml": assessments(*YEAR_1_THREE)}
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(region=region), files, as_of="2025-09-10")
+    [finding] = [f for f in found(evaluation, "A001") if f.message.args["year"] == 1]
+    assert finding.severity == Severity.INFO
+    # four in the year: silent, as in Gävleborg
+    files = {"assessments/a.yaml": assessments(*YEAR_1_THREE, "2025-08-31")}
+    evaluation = evaluate_portfolio(tmp_path / "b", st_yaml(region=region), files,
+                                    as_of="2025-09-10")
+    assert [f for f in found(evaluation, "A001") if f.message.args["year"] == 1] == []
 
 
 def test_a001_completed_year_with_too_few(tmp_path: Path) -> None:

@@ -228,6 +228,16 @@ def test_m008_twelve_months_left(tmp_path: Path) -> None:
     assert findings_for(root, "2024-01-15", "M008") == []
 
 
+@pytest.mark.parametrize(("region", "severity"), [
+    ("gavleborg", Severity.WARNING), ("vgr", Severity.INFO), ("vastmanland", Severity.INFO)])
+def test_m008_is_a_warning_in_gavleborg(tmp_path: Path, region: str,
+                                        severity: Severity) -> None:
+    root = write_profile_portfolio(tmp_path, profile(region, regulation=SOSFS, start=EARLY))
+    assert findings_for(root, "2023-12-30", "M008") == []
+    [finding] = findings_for(root, "2023-12-31", "M008")
+    assert finding.severity is severity
+
+
 def test_m009_three_months_left(tmp_path: Path) -> None:
     root = write_profile_portfolio(tmp_path, profile(regulation=SOSFS, start=EARLY))
     assert findings_for(root, "2024-09-29", "M009") == []
@@ -249,7 +259,7 @@ def test_m010_not_done_by_half_time(tmp_path: Path) -> None:
     assert finding.severity is Severity.INFO and finding.position == PORTFOLIO
     assert finding.message.render("sv") == (
         "30,0 av 60 månader är tjänstgjorda (halvtid 30,0) och inget vetenskapligt arbete "
-        "är klart")
+        "är klart; det bör vara klart senast halvvägs")  # the source says "bör"
     assert finding.hint is None  # SOSFS 2015:8 requires the work
 
 
@@ -271,7 +281,74 @@ def test_m010_hslf_hint_and_done_work(tmp_path: Path) -> None:
     root = write_profile_portfolio(tmp_path / "done", profile(start=EARLY),
                                    {"activities/va.yaml": activity("vetenskapligt-arbete",
                                                                    "2022-05-01")})
-    assert findings_for(root, "2022-10-01", "M010") == []
+    # done: no half-time finding; only the missing presentation (rules.md v2)
+    assert [f.message.key for f in findings_for(root, "2022-10-01", "M010")] == [
+        "rule.M010.not_presented"]
+
+
+@pytest.mark.parametrize("region", [None, "vastmanland", "gavleborg"])
+def test_m010_done_work_without_presentation_is_info(tmp_path: Path,
+                                                     region: str | None) -> None:
+    rel = "activities/va.yaml"
+    work = activity("vetenskapligt-arbete", "2022-05-01")
+    root = write_profile_portfolio(tmp_path, profile(region, start=EARLY), {rel: work})
+    [finding] = findings_for(root, "2022-05-01", "M010")
+    assert finding.severity is Severity.INFO  # also where M010 is a warning
+    assert finding.position.line == key_line(root, rel, "status")
+    assert finding.message.render("sv") == (
+        "det vetenskapliga arbetet vetenskapligt-arbete är klart men har inget datum för den "
+        "muntliga presentationen")
+    assert findings_for(root, "2022-04-30", "M010") == []  # not done yet on that day
+    presented = write_profile_portfolio(tmp_path / "p", profile(region, start=EARLY),
+                                        {rel: work + "  presented: 2022-06-01\n"})
+    assert findings_for(presented, "2022-05-01", "M010") == []
+    # an ongoing work is not asked for its presentation
+    ongoing = write_profile_portfolio(tmp_path / "o", profile(region, start=EARLY), {
+        rel: activity("vetenskapligt-arbete", "2022-05-01", "ongoing")})
+    assert findings_for(ongoing, "2022-05-01", "M010") == []
+
+
+# --- M013 st-days ------------------------------------------------------------------------------
+
+
+def test_m013_vastmanland_startseminarium_in_st_year_1(tmp_path: Path) -> None:
+    root = write_profile_portfolio(tmp_path, profile("vastmanland"))
+    assert findings_for(root, "2025-08-31", "M013") == []  # year 1 not yet over
+    [finding] = findings_for(root, "2025-09-01", "M013")
+    assert finding.severity is Severity.INFO and finding.position == PORTFOLIO
+    assert finding.message.render("sv") == (
+        "inget startseminarium registrerat under ST-år 1 (slutade 2025-08-31)")
+    on_last_day = write_profile_portfolio(tmp_path / "b", profile("vastmanland"),
+                                          milestones("startseminarium 2025-08-31"))
+    assert findings_for(on_last_day, "2025-09-01", "M013") == []
+    too_late = write_profile_portfolio(tmp_path / "c", profile("vastmanland"),
+                                       milestones("startseminarium 2025-09-01"))
+    assert len(findings_for(too_late, "2025-09-02", "M013")) == 1
+
+
+def test_m013_gavleborg_an_st_day_in_each_completed_year(tmp_path: Path) -> None:
+    # ST year 1 is 2024-09-01..2025-08-31: a day on its last day counts for it
+    root = write_profile_portfolio(tmp_path, profile("gavleborg"),
+                                   {"activities/d.yaml": activity("st-dag", "2025-08-31")})
+    assert findings_for(root, "2026-08-31", "M013") == []  # year 2 still running
+    [finding] = findings_for(root, "2026-09-01", "M013")
+    assert finding.message.args["year"] == 2 and finding.severity is Severity.INFO
+    assert finding.message.render("sv") == (
+        "ingen ST-dag registrerad under ST-år 2 (2025-09-01–2026-08-31)")
+    # a day on the first day of year 2 belongs to year 2, not 1
+    root = write_profile_portfolio(tmp_path / "b", profile("gavleborg"),
+                                   {"activities/d.yaml": activity("st-dag", "2025-09-01")})
+    assert [f.message.args["year"] for f in findings_for(root, "2025-09-01", "M013")] == [1]
+    # a planned ST day is not one that happened
+    root = write_profile_portfolio(tmp_path / "c", profile("gavleborg"), {
+        "activities/d.yaml": activity("st-dag", "2025-03-01", "planned")})
+    assert [f.message.args["year"] for f in findings_for(root, "2025-09-01", "M013")] == [1]
+
+
+@pytest.mark.parametrize("region", [None, "vgr"])
+def test_m013_not_in_other_regions(tmp_path: Path, region: str | None) -> None:
+    root = write_profile_portfolio(tmp_path, profile(region))
+    assert findings_for(root, "2027-01-01", "M013") == []
 
 
 def test_m010_work_before_the_method_course(tmp_path: Path) -> None:

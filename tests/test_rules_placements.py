@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from stcli.engine.evaluate import evaluate
-from stcli.findings import Severity
+from stcli.findings import PORTFOLIO, Severity
 from tests.conftest import findings_for, key_line, write_profile_portfolio
 
 
@@ -107,6 +107,67 @@ def test_pl001_noncounting_leave_inside_the_placement_is_left_out(tmp_path: Path
     })
     [finding] = findings_for(root, "2025-06-01", "PL001")
     assert "10,0 veckor" in finding.message.render("sv")
+
+
+def test_pl001_beroende_counts_with_psykiatri(tmp_path: Path) -> None:
+    # 8 weeks psykiatri + 4 weeks beroende = 12 weeks: enough; psykiatri alone is not
+    files = {"placements/p.yaml": placement("psykiatri", "2025-01-06", "2025-03-02"),
+             "placements/b.yaml": placement("beroende", "2025-03-03", "2025-03-30")}
+    root = write_profile_portfolio(tmp_path, profile("vgr"), files)
+    assert findings_for(root, "2025-06-01", "PL001") == []
+    files["placements/b.yaml"] = placement("beroende", "2025-03-03", "2025-03-29")
+    root = write_profile_portfolio(tmp_path / "short", profile("vgr"), files)
+    [finding] = findings_for(root, "2025-06-01", "PL001")
+    assert finding.message.key == "rule.PL001.too_short_total"
+    assert finding.message.args["specialty"] == "psykiatri"
+    assert finding.position.file == "placements/b.yaml"  # the group's last placement
+
+
+# --- PL006 mandatory-side-placements (VGR) --------------------------------------------------------
+
+MANDATORY = (("internmedicin", "2025-01-06", "2025-06-22"), ("psykiatri", "2025-08-04",
+             "2025-10-26"), ("barn-och-ungdomsmedicin", "2026-01-05", "2026-03-01"),
+             ("akut-barnsjukvard", "2026-03-02", "2026-03-29"),
+             ("gynekologi", "2026-04-06", "2026-05-03"))
+
+
+def mandatory_files(skip: str = "") -> dict[str, str]:
+    return {f"placements/{spec}.yaml": placement(spec, start, end)
+            for spec, start, end in MANDATORY if spec != skip}
+
+
+def test_pl006_all_mandatory_done_or_planned_is_silent(tmp_path: Path) -> None:
+    root = write_profile_portfolio(tmp_path, profile("vgr"), mandatory_files())
+    assert findings_for(root, "2025-01-01", "PL006") == []  # all planned
+
+
+def test_pl006_a_missing_one_is_named(tmp_path: Path) -> None:
+    root = write_profile_portfolio(tmp_path, profile("vgr"), mandatory_files("gynekologi"))
+    [finding] = findings_for(root, "2025-01-01", "PL006")
+    assert finding.severity is Severity.INFO and finding.position == PORTFOLIO
+    assert finding.message.render("sv") == (
+        "obligatorisk sidotjänstgöring varken gjord eller planerad: gynekologi")
+    # an auskultation in gynekologi is not the side placement
+    files = mandatory_files("gynekologi")
+    files["placements/a.yaml"] = placement("gynekologi", "2025-02-03", "2025-02-05",
+                                           type_="auskultation")
+    root = write_profile_portfolio(tmp_path / "a", profile("vgr"), files)
+    assert len(findings_for(root, "2025-01-01", "PL006")) == 1
+
+
+def test_pl006_warning_within_12_months_of_completion(tmp_path: Path) -> None:
+    # HSLF-FS 2021:8 full time from 2024-09-01: 66 months on 2030-02-28
+    root = write_profile_portfolio(tmp_path, profile("vgr"), mandatory_files("psykiatri"))
+    [early] = findings_for(root, "2029-02-27", "PL006")
+    assert early.severity is Severity.INFO
+    [late] = findings_for(root, "2029-02-28", "PL006")
+    assert late.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("region", [None, "gavleborg", "vastmanland"])
+def test_pl006_only_in_vgr(tmp_path: Path, region: str | None) -> None:
+    root = write_profile_portfolio(tmp_path, profile(region))
+    assert findings_for(root, "2025-01-01", "PL006") == []
 
 
 @pytest.mark.parametrize("region", [None, "gavleborg", "vastmanland"])
@@ -280,7 +341,8 @@ def test_pl003_planned_placement_is_info_and_ongoing_is_warning(tmp_path: Path) 
             "psykiatri", "2025-09-01", "2025-11-23")})
     [planned] = findings_for(root, "2025-06-01", "PL003")
     assert planned.severity is Severity.INFO
-    assert "planera minst 2" in planned.message.render("sv")
+    assert "minst 2 hemvändardagar bör planeras" in planned.message.render("sv")
+    assert planned.message.render("sv").endswith("0 är inplanerade")
     [ongoing] = findings_for(root, "2025-10-01", "PL003")
     assert ongoing.severity is Severity.WARNING
 
@@ -379,4 +441,6 @@ def test_only_st_yaml_gives_no_placement_findings(tmp_path: Path) -> None:
     for region in (None, "vgr", "gavleborg", "vastmanland"):
         root = write_profile_portfolio(tmp_path / str(region), profile(region, employment=""))
         findings = evaluate(root, dt.date(2026, 3, 15)).findings
-        assert not [f for f in findings if f.code.startswith("PL")], region
+        # PL006 (VGR) asks for the mandatory side placements, which are not there
+        assert [f.code for f in findings if f.code.startswith("PL")] == (
+            ["PL006"] if region == "vgr" else []), region

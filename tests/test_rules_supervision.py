@@ -8,8 +8,10 @@ import textwrap
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
+
 from stcli.engine.evaluate import evaluate
-from stcli.findings import PORTFOLIO, Severity
+from stcli.findings import PORTFOLIO, Finding, Severity
 from tests.conftest import evaluate_portfolio, found, line_containing
 
 HSLF = "HSLF-FS 2021:8"
@@ -55,7 +57,7 @@ def test_h001_fifteen_days_fires_at_the_session_after_the_gap(tmp_path: Path) ->
     assert (finding.position.file, finding.position.line) == ("supervision/2024.yaml", 2)
     assert finding.message.render("sv") == (
         "15 dagar i tjänst utan handledning mellan 2024-09-02 och 2024-09-18 (högst 14; "
-        "ledighet och sommarfönstret räknas inte)")
+        "ledighet räknas inte)")
     assert finding.source == "VGR-FAQ Handledning; GÄVLEBORG 5.1.2"
 
 
@@ -83,20 +85,57 @@ def test_h001_parental_leave_and_part_time(tmp_path: Path) -> None:
     assert found(evaluate_portfolio(tmp_path, st, files, as_of="2025-10-01"), "H001") == []
 
 
-def test_h001_summer_window_does_not_count(tmp_path: Path) -> None:
-    # 2025-06-11..14 (4) and 2025-08-16..19 (4): 8 days outside 15 June-15 August.
-    st = st_yaml(start="2025-06-10")
-    files = {"supervision/s.yaml": sessions("2025-06-10", "2025-08-20")}
-    assert found(evaluate_portfolio(tmp_path, st, files, as_of="2025-08-22"), "H001") == []
+GAVLE = "gavleborg"
 
 
-def test_h001_gap_around_the_summer_window_still_fires(tmp_path: Path) -> None:
-    # 2025-06-02..14 (13) + 2025-08-16..29 (14) = 27 days in service outside the window.
-    st = st_yaml(start="2025-06-01")
-    files = {"supervision/s.yaml": sessions("2025-06-01", "2025-08-30")}
-    [finding] = found(evaluate_portfolio(tmp_path, st, files, as_of="2025-09-01"), "H001")
-    assert finding.message.args["days"] == 27
-    assert finding.position.line == 2
+def gap_findings(tmp_path: Path, first: str, second: str, region: str | None,
+                 leave: str | None = None) -> list[Finding]:
+    files = {"supervision/s.yaml": sessions(first, second)}
+    if leave:
+        files["leave/l.yaml"] = leave
+    st = st_yaml(start=first, region=region)  # no gap from the start
+    return found(evaluate_portfolio(tmp_path, st, files, as_of=second), "H001")
+
+
+def test_h001_gavleborg_summer_gap_up_to_28_days(tmp_path: Path) -> None:
+    # 2025-06-21..2025-07-18: 28 in-service days, all in the summer window
+    assert gap_findings(tmp_path / "a", "2025-06-20", "2025-07-19", GAVLE) == []
+    [finding] = gap_findings(tmp_path / "b", "2025-06-20", "2025-07-20", GAVLE)
+    assert (finding.message.args["days"], finding.message.args["max_days"]) == (29, 28)
+
+
+def test_h001_no_summer_window_outside_gavleborg(tmp_path: Path) -> None:
+    # rules.md v2: VGR-FAQ says supervision goes on in the holidays; summer days count
+    [finding] = gap_findings(tmp_path / "vgr", "2025-06-20", "2025-07-19", "vgr")
+    assert (finding.message.args["days"], finding.message.args["max_days"]) == (28, 14)
+    assert len(gap_findings(tmp_path / "none", "2025-06-20", "2025-07-19", None)) == 1
+    assert gap_findings(tmp_path / "ok", "2025-06-20", "2025-07-05", None) == []  # 14 days
+
+
+def test_h001_one_summer_day_gives_the_summer_limit(tmp_path: Path) -> None:
+    # 2025-05-26..2025-06-15: 21 days, the last one (15 June) in the window: limit 28
+    assert gap_findings(tmp_path / "a", "2025-05-25", "2025-06-16", GAVLE) == []
+    # 2025-05-25..2025-06-14: 21 days, none in the window: limit 14
+    assert len(gap_findings(tmp_path / "b", "2025-05-24", "2025-06-15", GAVLE)) == 1
+    # the window's end: 2025-08-15 inside, 2025-08-16 outside
+    assert gap_findings(tmp_path / "c", "2025-08-14", "2025-09-05", GAVLE) == []
+    [finding] = gap_findings(tmp_path / "d", "2025-08-15", "2025-09-06", GAVLE)
+    assert (finding.message.args["days"], finding.message.args["max_days"]) == (21, 14)
+
+
+def test_h001_summer_leave_is_not_in_service(tmp_path: Path) -> None:
+    # 2025-06-21..2025-08-09 is 50 days; 31 of them semester: 19 in service
+    semester = "- {kind: semester, start: 2025-07-01, end: 2025-07-31}\n"
+    assert gap_findings(tmp_path / "a", "2025-06-20", "2025-08-10", GAVLE, semester) == []
+    [finding] = gap_findings(tmp_path / "b", "2025-06-20", "2025-08-10", "vgr", semester)
+    assert finding.message.args["days"] == 19
+
+
+def test_h001_summer_max_gap_days_from_st_yaml(tmp_path: Path) -> None:
+    st = st_yaml(start="2025-06-20", region=GAVLE,
+                 extra=MAIN + "rules:\n  params: {H001: {summer_max_gap_days: 35}}\n")
+    files = {"supervision/s.yaml": sessions("2025-06-20", "2025-07-25")}  # 34 days
+    assert found(evaluate_portfolio(tmp_path, st, files, as_of="2025-07-25"), "H001") == []
 
 
 def test_h001_gap_from_the_start(tmp_path: Path) -> None:
@@ -141,14 +180,15 @@ def test_h001_sessions_before_the_start_are_ignored(tmp_path: Path) -> None:
 
 # --- H002 supervision-volume -------------------------------------------------------------------
 
-# ST year 1 from 2024-09-01 is 365 days, 62 of them in the summer window 2025-06-15..08-15:
-# 303 days = 43 2/7 weeks in service. 60 min/week needs 60 × 303 / 7 = 2597 1/7 minutes.
+# ST year 1 from 2024-09-01 is 365 days. In Gävleborg 62 of them are in the summer window
+# 2025-06-15..08-15: 303 days = 43 2/7 weeks in service, and 60 min/week needs
+# 60 × 303 / 7 = 2597 1/7 minutes. Elsewhere (no window) 365/7 = 52 1/7 weeks.
 YEAR_1 = weekly("2024-09-02", "2025-08-25")  # 52 Mondays
 
 
 def test_h002_completed_year_below_60_minutes_a_week(tmp_path: Path) -> None:
     files = {"supervision/s.yaml": sessions(*YEAR_1, minutes=45)}
-    evaluation = evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2025-09-10")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(region=GAVLE), files, as_of="2025-09-10")
     [finding] = [f for f in found(evaluation, "H002") if f.message.args["year"] == 1]
     assert finding.severity == Severity.WARNING
     assert finding.position == PORTFOLIO
@@ -158,11 +198,23 @@ def test_h002_completed_year_below_60_minutes_a_week(tmp_path: Path) -> None:
         "= 54,1 min/vecka, under 60")
 
 
+def test_h002_weeks_outside_gavleborg_include_the_summer(tmp_path: Path) -> None:
+    files = {"supervision/s.yaml": sessions(*YEAR_1, minutes=45)}
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(region="vgr"), files, as_of="2025-09-10")
+    [finding] = [f for f in found(evaluation, "H002") if f.message.args["year"] == 1]
+    assert finding.message.args["weeks"] == Fraction(365, 7)
+    # 60 minutes every Monday: 3120 / (365/7) = 59.8 min/week, just below 60 here
+    files = {"supervision/s.yaml": sessions(*YEAR_1)}
+    evaluation = evaluate_portfolio(tmp_path / "b", st_yaml(), files, as_of="2025-09-10")
+    assert [f.message.args["year"] for f in found(evaluation, "H002")
+            if f.severity == Severity.WARNING] == [1]
+
+
 def test_h002_threshold_exactly(tmp_path: Path) -> None:
-    # 51 × 50 + 47 = 2597 minutes < 2597 1/7 fires; 2598 does not.
+    # Gävleborg: 51 × 50 + 47 = 2597 minutes < 2597 1/7 fires; 2598 does not.
     for last, fires in ((47, True), (48, False)):
         text = sessions(*YEAR_1[:-1], minutes=50) + sessions(YEAR_1[-1], minutes=last)
-        evaluation = evaluate_portfolio(tmp_path / str(last), st_yaml(),
+        evaluation = evaluate_portfolio(tmp_path / str(last), st_yaml(region=GAVLE),
                                         {"supervision/s.yaml": text}, as_of="2025-09-10")
         year_1 = [f for f in found(evaluation, "H002") if f.message.args["year"] == 1]
         assert bool(year_1) == fires, last
@@ -180,20 +232,21 @@ def test_h002_enough_supervision_and_leave_shortens_the_weeks(tmp_path: Path) ->
     # Weekly 60 minutes: fine. With three months of parental leave and no sessions then,
     # the weeks in service shrink with the sessions, so the pace holds.
     files = {"supervision/s.yaml": sessions(*YEAR_1)}
-    assert not [f for f in found(evaluate_portfolio(tmp_path, st_yaml(), files,
+    assert not [f for f in found(evaluate_portfolio(tmp_path, st_yaml(region=GAVLE), files,
                                                     as_of="2025-09-10"), "H002")
                 if f.severity == Severity.WARNING]
     kept = [d for d in YEAR_1 if not "2024-11-01" <= d <= "2025-01-31"]
     files = {"supervision/s.yaml": sessions(*kept),
              "leave/fl.yaml": "- {kind: foraldraledighet, start: 2024-11-01, end: 2025-01-31}\n"}
-    evaluation = evaluate_portfolio(tmp_path / "leave", st_yaml(), files, as_of="2025-09-05")
+    evaluation = evaluate_portfolio(tmp_path / "leave", st_yaml(region=GAVLE), files,
+                                    as_of="2025-09-05")
     assert not [f for f in found(evaluation, "H002") if f.severity == Severity.WARNING]
     assert found(evaluation, "H001") == []
 
 
 def test_h002_current_year_is_progress_info(tmp_path: Path) -> None:
     files = {"supervision/s.yaml": sessions(*YEAR_1, *weekly("2025-09-01", "2025-09-08"))}
-    evaluation = evaluate_portfolio(tmp_path, st_yaml(), files, as_of="2025-09-14")
+    evaluation = evaluate_portfolio(tmp_path, st_yaml(region=GAVLE), files, as_of="2025-09-14")
     [finding] = found(evaluation, "H002")
     assert finding.severity == Severity.INFO
     # 2025-09-01..14: 14 days = 2 weeks, 120 minutes
@@ -211,7 +264,7 @@ def test_h002_sessions_before_the_start_do_not_count(tmp_path: Path) -> None:
 
 def test_h002_leap_day_start_judges_year_1_when_it_has_ended(tmp_path: Path) -> None:
     # Start 2024-02-29: ST year 1 is 2024-02-29..2025-02-27 (365 days, 62 in summer).
-    st = st_yaml(start="2024-02-29")
+    st = st_yaml(start="2024-02-29", region=GAVLE)
     still_running = evaluate_portfolio(tmp_path, st, as_of="2025-02-27")
     assert [f.severity for f in found(still_running, "H002")] == [Severity.INFO]
     ended = evaluate_portfolio(tmp_path, st, as_of="2025-02-28")
@@ -305,7 +358,7 @@ def test_h004_training_more_than_5_years_old(tmp_path: Path) -> None:
                                                     "training: 2018")
     assert finding.message.render("sv") == (
         "handledarutbildningen för huvudhandledaren Anna Berg (2018) är mer än 5 år gammal "
-        "2024-01-01 (gick ut 2023-12-31)")
+        "per 2024-01-01 (gick ut 2023-12-31); den bör inte vara äldre än 5 år")
     assert finding.source == "GÄVLEBORG 5.1.2"
 
 
@@ -315,17 +368,35 @@ def test_h004_full_date(tmp_path: Path) -> None:
     assert len(found(evaluate_portfolio(tmp_path, st, as_of="2024-05-24"), "H004")) == 1
 
 
-def test_h004_only_in_gavleborg_and_only_current_main(tmp_path: Path) -> None:
+def test_h004_only_in_gavleborg_and_vgr_and_only_current_main(tmp_path: Path) -> None:
     assert found(evaluate_portfolio(tmp_path, st_yaml(extra=training("2010")), as_of="2024-06-01"),
                  "H004") == []
+    assert found(evaluate_portfolio(tmp_path / "v", st_yaml(region="vastmanland",
+                                                           extra=training("2010")),
+                                    as_of="2024-06-01"), "H004") == []
     st = st_yaml(region="gavleborg", extra=training("2010", ", to: 2024-05-31"))
     assert found(evaluate_portfolio(tmp_path / "b", st, as_of="2024-06-01"), "H004") == []
 
 
-def test_h004_missing_training_is_not_judged(tmp_path: Path) -> None:
+def test_h004_vgr_has_no_age_limit(tmp_path: Path) -> None:
+    st = st_yaml(region="vgr", extra=training("2010"))
+    assert found(evaluate_portfolio(tmp_path, st, as_of="2024-06-01"), "H004") == []
+
+
+@pytest.mark.parametrize("region", ["gavleborg", "vgr"])
+def test_h004_missing_training_is_a_warning(tmp_path: Path, region: str) -> None:
     extra = "supervisors:\n  - {id: anna, name: Anna Berg, specialty: allmanmedicin}\n"
-    st = st_yaml(region="gavleborg", extra=extra)
-    assert found(evaluate_portfolio(tmp_path, st), "H004") == []
+    st = st_yaml(region=region, extra=extra)
+    [finding] = found(evaluate_portfolio(tmp_path, st), "H004")
+    assert finding.severity == Severity.WARNING
+    assert finding.message.render("sv") == (
+        "huvudhandledaren Anna Berg har ingen handledarutbildning angiven (`training`)")
+    assert finding.position.line == line_containing(tmp_path / "portfolio", "st.yaml",
+                                                    "Anna Berg")
+    # a co-supervisor without training is not judged
+    co = "supervisors:\n  - {id: bo, name: Bo Ek, specialty: allmanmedicin, role: co}\n"
+    assert found(evaluate_portfolio(tmp_path / "co", st_yaml(region=region, extra=co)),
+                 "H004") == []
 
 
 # --- H005 early-distance-supervision (gavleborg) -----------------------------------------------
@@ -351,6 +422,38 @@ def test_h005_not_outside_gavleborg(tmp_path: Path) -> None:
                  "H005") == []
 
 
+# --- H006 homecoming-supervision (gavleborg) -----------------------------------------------------
+
+
+def homecoming(days: str) -> dict[str, str]:
+    return {"placements/p.yaml": (
+        "type: sidotjanstgoring\nspecialty: psykiatri\nunit: Psykiatrin\nstart: 2024-10-01\n"
+        f"end: 2024-12-20\nhomecoming_days: [{days}]\n")}
+
+
+def test_h006_homecoming_day_without_a_session(tmp_path: Path) -> None:
+    files = {**homecoming("2024-10-16, 2024-11-13"),
+             "supervision/s.yaml": sessions("2024-10-16")}
+    root = tmp_path / "portfolio"
+    [finding] = found(evaluate_portfolio(tmp_path, st_yaml(region=GAVLE), files,
+                                         as_of="2024-11-13"), "H006")
+    assert finding.severity == Severity.INFO
+    assert (finding.position.file, finding.position.line) == (
+        "placements/p.yaml", line_containing(root, "placements/p.yaml", "homecoming_days"))
+    assert finding.message.render("sv") == (
+        "ingen handledning registrerad på hemvändardagen 2024-11-13 under "
+        "sidotjänstgöringen i psykiatri")
+    # the day before it, the homecoming day is still a plan
+    assert found(evaluate_portfolio(tmp_path / "b", st_yaml(region=GAVLE), files,
+                                    as_of="2024-11-12"), "H006") == []
+
+
+@pytest.mark.parametrize("region", [None, "vgr", "vastmanland"])
+def test_h006_only_in_gavleborg(tmp_path: Path, region: str | None) -> None:
+    assert found(evaluate_portfolio(tmp_path, st_yaml(region=region), homecoming("2024-10-16"),
+                                    as_of="2024-12-01"), "H006") == []
+
+
 # --- the sample portfolio ------------------------------------------------------------------------
 
 
@@ -367,7 +470,12 @@ def test_sample_supervision_by_hand() -> None:
     assert (years[2].supervision_sessions, years[2].supervision_minutes) == (22, 1365)
     assert years[3].weeks_in_service == Fraction(173, 7)
     assert (years[3].supervision_sessions, years[3].supervision_minutes) == (25, 1575)
-    assert max(gap.days for gap in evaluation.progress.supervision.gaps) <= 14
+    # the longest gap is the summer of 2024: 2024-06-27 to 2024-08-21, 28 days in service
+    # (semester taken off), within Gävleborg's summer limit of 28
+    longest = max(evaluation.progress.supervision.gaps, key=lambda gap: gap.days)
+    assert (longest.after, longest.days, longest.limit) == (dt.date(2024, 6, 27), 28, 28)
+    assert all(gap.days <= 14 for gap in evaluation.progress.supervision.gaps
+               if not gap.summer_days)
     assert found(evaluation, "H001") == []
     [h002] = found(evaluation, "H002")
     assert h002.severity == Severity.INFO

@@ -8,7 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from stcli.engine.evaluate import Evaluation, evaluate
-from stcli.findings import PORTFOLIO, Severity
+from stcli.findings import PORTFOLIO, Finding, Severity
 from tests.conftest import evaluate_portfolio, found, line_containing
 
 HSLF = "HSLF-FS 2021:8"
@@ -235,8 +235,9 @@ def test_t003_credited_time_over_6_months(tmp_path: Path) -> None:
           - {months: 3.5, description: Vikariat B}
     """)
     root = tmp_path / "portfolio"
+    # rules.md v2: information outside VGR (the decision is individual)
     [finding] = found(evaluate_portfolio(tmp_path, st), "T003")
-    assert finding.severity == Severity.WARNING
+    assert finding.severity == Severity.INFO
     assert finding.position.file == "st.yaml"
     assert finding.position.line == line_containing(root, "st.yaml", "Vikariat B")
     assert finding.message.render("sv") == "7,5 månader tillgodoräknade, mer än 6"
@@ -247,6 +248,17 @@ def test_t003_credited_time_over_6_months(tmp_path: Path) -> None:
 def test_t003_exactly_6_months_does_not_fire(tmp_path: Path) -> None:
     st = st_yaml(extra="credited:\n  - {months: 6, description: Vikariat}\n")
     assert found(evaluate_portfolio(tmp_path, st), "T003") == []
+    st = st_yaml(region="vgr", extra="credited:\n  - {months: 6, description: Vikariat}\n")
+    assert found(evaluate_portfolio(tmp_path / "vgr", st), "T003") == []
+
+
+def test_t003_is_a_warning_in_vgr_only(tmp_path: Path) -> None:
+    credited = "credited:\n  - {months: 6.5, description: Vikariat}\n"
+    severities = {region: [f.severity for f in found(evaluate_portfolio(
+        tmp_path / str(region), st_yaml(region=region, extra=credited)), "T003")]
+        for region in (None, "vgr", "gavleborg", "vastmanland")}
+    assert severities == {None: [Severity.INFO], "vgr": [Severity.WARNING],
+                          "gavleborg": [Severity.INFO], "vastmanland": [Severity.INFO]}
 
 
 # --- T004 planned-end-too-early ----------------------------------------------------------------
@@ -320,9 +332,26 @@ def test_t005_not_approved_24_months_after_start(tmp_path: Path) -> None:
                  "T005") == []  # the deadline itself
     [finding] = found(evaluate_portfolio(tmp_path, st, as_of="2026-09-02"), "T005")
     assert finding.message.render("sv") == (
-        "BT är inte godkänd, och 2026-09-01 (24 månader efter ST-starten 2024-09-01) har "
-        "passerat")
+        "BT är inte godkänd, och 2026-09-01 (24 månader i tjänst efter ST-starten 2024-09-01) "
+        "har passerat")
     assert finding.position.file == "st.yaml"
+
+
+def test_t005_counts_served_months_not_calendar_months(tmp_path: Path) -> None:
+    # One month of parental leave (2024-11) in the first two years: 24 served months are
+    # reached a month later, on 2026-09-30, so the deadline is 2026-10-01.
+    st = st_yaml(extra=bt("2025-08-31"))
+    leave = {"leave/fl.yaml": "- {kind: foraldraledighet, start: 2024-11-01, end: 2024-11-30}\n"}
+    assert found(evaluate_portfolio(tmp_path / "a", st, leave, as_of="2026-10-01"),
+                 "T005") == []
+    [finding] = found(evaluate_portfolio(tmp_path / "b", st, leave, as_of="2026-10-02"), "T005")
+    assert finding.message.args["deadline"] == dt.date(2026, 10, 1)
+    assert "24 månader i tjänst" in finding.message.render("sv")
+    # half time from the start: 24 served months take 48 calendar months
+    half = st_yaml(extra=bt("2025-08-31") + "employment:\n  - {from: 2024-09-01, percent: 50}\n")
+    assert found(evaluate_portfolio(tmp_path / "c", half, as_of="2028-09-01"), "T005") == []
+    assert len(found(evaluate_portfolio(tmp_path / "d", half, as_of="2028-09-02"),
+                     "T005")) == 1
 
 
 def test_t005_approved_or_certificate_milestone(tmp_path: Path) -> None:
@@ -388,3 +417,128 @@ def test_sample_portfolio_time_by_hand() -> None:
         "23,0 av 66 månader tjänstgjorda, 43,0 kvar; beräknat klart 2030-09-08")
     for code in ("T002", "T003", "T004", "T005"):
         assert found(evaluation, code) == [], code
+
+
+# --- BT001 bt-content --------------------------------------------------------------------------
+
+
+def vc(start: str, end: str, delmal: str = "", extra: str = "") -> str:
+    return (f"- {{type: vardcentral, specialty: allmanmedicin, unit: VC, start: {start}, "
+            f"end: {end}, delmal: [{delmal}]{extra}}}\n")
+
+
+def side(specialty: str, start: str, end: str, extra: str = "") -> str:
+    return (f"- {{type: sidotjanstgoring, specialty: {specialty}, unit: Kliniken, "
+            f"start: {start}, end: {end}{extra}}}\n")
+
+
+BT_ALL = ", ".join(f"BT{n}" for n in range(1, 19))
+
+
+def bt001(tmp_path: Path, placements: str, as_of: str = "2025-03-01",
+          bt_text: str | None = None) -> list[Finding]:
+    st = st_yaml(extra=bt_text if bt_text is not None else bt("2025-08-31"))
+    return found(evaluate_portfolio(tmp_path, st, {"placements/p.yaml": placements},
+                                    as_of=as_of), "BT001")
+
+
+def parts(findings: list[Finding]) -> list[str]:
+    return [f.message.key.removeprefix("rule.BT001.") for f in findings
+            if f.message.key != "rule.BT001.delmal_without_evidence"]
+
+
+def test_bt001_both_parts_present_is_silent(tmp_path: Path) -> None:
+    placements = vc("2024-09-01", "2025-02-28", BT_ALL) + side("akutsjukvard", "2025-03-01",
+                                                                 "2025-08-31")
+    assert bt001(tmp_path, placements) == []
+
+
+def test_bt001_missing_acute_part(tmp_path: Path) -> None:
+    root = tmp_path / "portfolio"
+    findings = bt001(tmp_path, vc("2024-09-01", "2025-08-31", BT_ALL))
+    [finding] = findings
+    assert parts(findings) == ["no_akut"] and finding.severity is Severity.WARNING
+    assert finding.position.file == "st.yaml"
+    # the `bt` mapping itself, which begins on the line after `bt:`
+    assert finding.position.line == line_containing(root, "st.yaml", "bt:") + 1
+    assert finding.message.render("sv") == (
+        "BT 2024-09-01–2025-08-31 har ingen placering i akut sjukvård")
+    assert finding.hint is not None and "`setting: akut`" in finding.hint.render("sv")
+
+
+def test_bt001_missing_primary_care_part(tmp_path: Path) -> None:
+    assert parts(bt001(tmp_path, side("internmedicin", "2024-09-01", "2025-08-31"))) == [
+        "no_primarvard"]
+
+
+def test_bt001_setting_overrides_the_default(tmp_path: Path) -> None:
+    # psykiatri is no acute part by default; `setting: akut` makes it one
+    placements = vc("2024-09-01", "2025-02-28", BT_ALL) + side("psykiatri", "2025-03-01",
+                                                                 "2025-08-31")
+    assert parts(bt001(tmp_path / "a", placements)) == ["no_akut"]
+    placements = vc("2024-09-01", "2025-02-28", BT_ALL) + side(
+        "psykiatri", "2025-03-01", "2025-08-31", ", setting: akut")
+    assert parts(bt001(tmp_path / "b", placements)) == []
+
+
+def test_bt001_a_day_inside_the_bt_period_counts(tmp_path: Path) -> None:
+    vcs = vc("2024-09-01", "2025-08-31", BT_ALL)
+    # the acute placement starts on bt.end: inside
+    assert parts(bt001(tmp_path / "a", vcs + side("kirurgi", "2025-08-31", "2025-10-31"))) == []
+    # one day after bt.end: outside
+    assert parts(bt001(tmp_path / "b", vcs + side("kirurgi", "2025-09-01", "2025-10-31"))) == [
+        "no_akut"]
+    # ends the day before bt.start: outside; ends on bt.start: inside
+    assert parts(bt001(tmp_path / "c", vcs + side("ortopedi", "2024-06-01", "2024-08-31"))) == [
+        "no_akut"]
+    assert parts(bt001(tmp_path / "d", vcs + side("ortopedi", "2024-06-01", "2024-09-01"))) == []
+
+
+def test_bt001_an_auskultation_is_no_bt_part(tmp_path: Path) -> None:
+    placements = vc("2024-09-01", "2025-08-31", BT_ALL) + (
+        "- {type: auskultation, specialty: akutsjukvard, unit: Akuten, start: 2024-10-01, "
+        "end: 2024-10-03}\n")
+    assert parts(bt001(tmp_path, placements)) == ["no_akut"]
+
+
+def test_bt001_only_under_hslf(tmp_path: Path) -> None:
+    st = st_yaml(regulation=SOSFS)
+    assert found(evaluate_portfolio(tmp_path, st, as_of="2025-03-01"), "BT001") == []
+
+
+def test_bt001_bt_delmal_without_evidence_escalates_near_bt_end(tmp_path: Path) -> None:
+    placements = vc("2024-09-01", "2025-02-28", "BT1, BT2") + side("akutsjukvard", "2025-03-01",
+                                                                     "2025-08-31")
+
+    def delmal_finding(where: str, as_of: str, bt_text: str | None = None) -> Finding:
+        [finding] = bt001(tmp_path / where, placements, as_of, bt_text)
+        assert finding.message.key == "rule.BT001.delmal_without_evidence"
+        return finding
+
+    early = delmal_finding("a", "2025-05-30")
+    assert early.severity is Severity.INFO
+    assert early.message.render("sv").startswith("16 av 18 BT-delmål saknar underlag: BT3, BT4")
+    # 3 months before bt.end (2025-08-31) is 2025-05-31: a warning from that day
+    assert delmal_finding("b", "2025-05-31").severity is Severity.WARNING
+    assert delmal_finding("c", "2025-10-01").severity is Severity.WARNING  # bt.end passed
+    approved = bt("2025-08-31", "2025-09-20")
+    assert delmal_finding("d", "2025-09-19", approved).severity is Severity.WARNING
+    assert delmal_finding("e", "2025-09-20", approved).severity is Severity.INFO
+
+
+def test_bt001_a_bt_delmal_needs_any_entry(tmp_path: Path) -> None:
+    placements = vc("2024-09-01", "2025-02-28", BT_ALL.replace("BT18", "")) + side(
+        "akutsjukvard", "2025-03-01", "2025-08-31")
+    course = "- {title: Dödsbevis, start: 2025-01-10, end: 2025-01-10, delmal: [BT18]}\n"
+    st = st_yaml(extra=bt("2025-08-31"))
+    without = found(evaluate_portfolio(tmp_path / "a", st, {"placements/p.yaml": placements},
+                                       as_of="2025-03-01"), "BT001")
+    assert [f.message.args["codes"] for f in without] == [["BT18"]]
+    with_course = found(evaluate_portfolio(tmp_path / "b", st, {
+        "placements/p.yaml": placements, "courses/k.yaml": course}, as_of="2025-03-01"),
+        "BT001")
+    assert with_course == []
+    # the day before the course it is not yet evidence
+    assert len(found(evaluate_portfolio(tmp_path / "c", st, {
+        "placements/p.yaml": placements, "courses/k.yaml": course}, as_of="2025-01-09"),
+        "BT001")) == 1

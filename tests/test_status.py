@@ -95,7 +95,7 @@ def test_a_narrow_pane_keeps_chart_and_grid_on_their_lines() -> None:
     assert "  1,8  4,0  4,5  3,8  3,5  4,5  3,5  2,5" in lines
     rows = [line for line in lines if re.match(r"  ST[abc]\d+ ", line)]
     assert len(rows) == 26 and all(re.search(r" \d+$", row) for row in rows), rows
-    assert "  STb2  ✓  ✓  ✗          nej      0" in lines
+    assert "  STb2  ✓  ✓  ✗          nej       0" in lines
 
 
 def test_sections_and_figures_sv() -> None:
@@ -197,15 +197,20 @@ def test_json_figures_by_hand() -> None:
     assert sup["last_session"] == "2026-03-11"
     assert len(sup["per_month"]) == 12
     assert sup["per_month"][-1]["month"] == "2026-03"
-    assert sup["gaps"] == []  # none over 14 days
-    assert sup["longest_gap"]["days"] == 8
+    assert sup["gaps"] == []  # none over its limit (14; 28 for a Gävleborg summer gap)
+    # rules.md v2: summer days are in service; the summer of 2024 (2024-06-27 to
+    # 2024-08-21, semester taken off) is 28 days, Gävleborg's summer limit
+    assert sup["longest_gap"]["days"] == 28
     ass = data["assessments"]
     assert (ass["current_year"], ass["target"], ass["recommended"]) == (4, 4, [4, 6])
     years = {y["st_year"]: (y["count"], y["minimum"]) for y in ass["years"]}
     assert years == {1: (6, 4), 2: (4, 3), 3: (4, 4)}  # year 2: ⌈4 × 184/365⌉ = 3
     codes = [d["code"] for d in data["delmal"]]
     assert len(codes) == 26 and codes[0] == "STa1" and codes[-1] == "STc15"
-    assert data["delmal_summary"] == {"total": 26, "complete": 22, "certified": 19}
+    # certified: a signed certificate for every requirement (rules.md v2); the 7 are
+    # counted by hand in test_rules_delmal.test_sample_certified_delmal_counted_by_hand
+    # (nothing naming them changes between 2026-03-15 and 2026-11-29)
+    assert data["delmal_summary"] == {"total": 26, "complete": 22, "certified": 7}
     etik = next(d for d in data["delmal"] if d["code"] == "STa4")
     assert etik["missing"] == ["klinisk_tjanstgoring", "kurs"]
     assert etik["planned"] == {"kurs": 1}
@@ -213,6 +218,13 @@ def test_json_figures_by_hand() -> None:
     assert etik["evidence"] == {"klinisk_tjanstgoring": 0, "kurs": 0}
     stb4 = next(d for d in data["delmal"] if d["code"] == "STb4")
     assert stb4["missing"] == [] and stb4["certified"] is True
+    assert stb4["signed"] == {"klinisk_tjanstgoring|auskultation": True, "kurs": True}
+    assert [(r["form"], r["state"]) for r in stb4["requirements"]] == [
+        ("Bilaga 8", "signed"), ("Bilaga 10", "signed")]
+    stc13 = next(d for d in data["delmal"] if d["code"] == "STc13")
+    assert stc13["certified"] is False and stc13["certificate"] == "requested"
+    assert stc13["signed"] == {"klinisk_tjanstgoring": False,
+                               "klinisk_tjanstgoring_primarvard": False}
     assert stb4["evidence"]["auskultation"] == 1
     dates = [d["date"] for d in data["deadlines"]]
     assert dates == sorted(dates) and all(d >= AS_OF for d in dates)

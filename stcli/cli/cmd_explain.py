@@ -32,6 +32,18 @@ def _confidence(code: str, region: str | None) -> str | None:
     return found
 
 
+def _scope(code: str) -> list[tuple[str | None, bool, str]]:
+    """(region, active, severity) by the packs shipped with st: no region, then each."""
+    from stcli.engine.settings import base_settings
+
+    scope: list[tuple[str | None, bool, str]] = []
+    for region in (None, *REGIONS):
+        setting = base_settings(region).get(code)
+        if setting is not None:
+            scope.append((region, setting.active, setting.severity.value))
+    return scope
+
+
 def _enabled_in(code: str) -> list[str]:
     from stcli.engine.packs import package_pack
 
@@ -81,7 +93,7 @@ def explain(
             row, language, doc=t(f"rule.{rule_code}.doc", language),
             confidence=_confidence(rule_code, profile.value.region if profile else None),
             enabled_in=[] if setting.active else _enabled_in(rule_code),
-            loader=bool(rule is not None and rule.check is None)))
+            loader=bool(rule is not None and rule.check is None), scope=_scope(rule_code)))
         raise typer.Exit(EXIT_OK)
 
     own = None
@@ -100,7 +112,7 @@ def explain(
             entry.corrected_by) else None
         sys.stdout.write(catalog_text.delmal_text(
             entry, language, regulation=catalog.regulation, version=catalog.pack_version,
-            original=original, other_regulation=other))
+            original=original, other_regulation=other, forms=dict(catalog.forms)))
         raise typer.Exit(EXIT_OK)
 
     message = t("explain.unknown_code", language, code=wanted)

@@ -7,7 +7,9 @@ Socialstyrelsen's text rules; where our pack differs, a trainee corrects an entr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from stcli.engine.packs import package_pack, read_user_pack, regulation_pack_name
@@ -15,7 +17,7 @@ from stcli.model import Profile
 
 ACTIVITY_TYPES = (
     "klinisk_tjanstgoring", "klinisk_tjanstgoring_primarvard", "kurs", "kvalitetsarbete",
-    "vetenskapligt_arbete", "auskultation", "eget_intyg",
+    "vetenskapligt_arbete", "auskultation", "eget_intyg", "valfri_aktivitet",
 )
 
 
@@ -28,11 +30,21 @@ class Delmal(NamedTuple):
     requires: tuple[tuple[str, ...], ...]  # all of these groups, any one activity per group
     source: str
     confidence: str
-    note: str | None = None
+    note: str | None = None  # for users, in Swedish
     corrected_by: str | None = None  # "st.yaml" or a pack file, when the user changed it
+    # Clinical evidence (a placement or auskultation) counts only at a unit of one of these
+    # specialties (STc7/c7: gynekologi, obstetrik, mvc); empty: any unit.
+    requires_specialty: tuple[str, ...] = ()
+    # A milestone kind whose date certifies every requirement (STa3: `sta3-intyg`, the day
+    # Bilaga 12 was signed); None: the entries' own certificates do.
+    certified_by: str | None = None
+    note_en: str | None = None
 
     def localized_title(self, lang: str) -> str:
         return self.title_en if lang == "en" and self.title_en else self.title
+
+    def localized_note(self, lang: str) -> str | None:
+        return self.note_en if lang == "en" and self.note_en else self.note
 
 
 class DelmalCatalog(NamedTuple):
@@ -41,6 +53,14 @@ class DelmalCatalog(NamedTuple):
     entries: dict[str, Delmal]
     required_months: int = 0
     required_months_doctoral: int | None = None
+    # The certificate form each activity type needs under this regulation ("Bilaga 9")
+    forms: Mapping[str, str] = MappingProxyType({})
+    # Activity types that any entry tagged with the delmål satisfies (STa3's own
+    # certificate, a BT delmål's evidence), whatever kind of entry it is
+    any_entry_types: frozenset[str] = frozenset()
+
+    def form_of(self, activity: str) -> str:
+        return self.forms.get(activity, "")
 
     def __contains__(self, code: object) -> bool:
         return code in self.entries
@@ -69,6 +89,10 @@ def _entry(code: str, data: dict[str, Any], base: Delmal | None, by: str | None)
         confidence=str(pick("confidence", base.confidence if base else "")),
         note=pick("note", base.note if base else None),
         corrected_by=by,
+        requires_specialty=tuple(str(a) for a in pick(
+            "requires_specialty", base.requires_specialty if base else ())),
+        certified_by=pick("certified_by", base.certified_by if base else None),
+        note_en=pick("note_en", base.note_en if base else None),
     )
 
 
@@ -106,6 +130,8 @@ def load_catalog(regulation: str, profile: Profile | None = None,
                 "title": correction.title, "title_en": correction.title_en,
                 "requires": correction.requires, "source": correction.source,
                 "confidence": correction.confidence,
+                "requires_specialty": correction.requires_specialty,
+                "certified_by": correction.certified_by,
             }
             entries[code] = _entry(code, fields, entries.get(code), "st.yaml")
     return DelmalCatalog(
@@ -114,4 +140,6 @@ def load_catalog(regulation: str, profile: Profile | None = None,
         entries=entries,
         required_months=int(pack.get("required_months", 0) or 0),
         required_months_doctoral=pack.get("required_months_doctoral"),
+        forms={str(k): str(v) for k, v in (pack.get("forms") or {}).items()},
+        any_entry_types=frozenset(str(a) for a in pack.get("any_entry_types") or ()),
     )

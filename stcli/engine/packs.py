@@ -109,6 +109,12 @@ def _check_shape(data: dict[str, Any]) -> None:
                     and all(isinstance(group, list) for group in requires)
                     and all(isinstance(a, (str, int)) for group in requires for a in group)):
                 raise ValueError(f"delmal.{code}.requires: a list of lists of activities")
-            for name in ("group", "title", "title_en", "source", "confidence", "note"):
+            specialties = entry.get("requires_specialty")
+            if specialties is not None and not (
+                    isinstance(specialties, list)
+                    and all(isinstance(a, str) for a in specialties)):
+                raise ValueError(f"delmal.{code}.requires_specialty: a list of specialties")
+            for name in ("group", "title", "title_en", "source", "confidence", "note",
+                         "note_en", "certified_by"):
                 if isinstance(entry.get(name), (dict, list)):
                     raise ValueError(f"delmal.{code}.{name}: not text")

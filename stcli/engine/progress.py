@@ -48,6 +48,9 @@ def month_key(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+Summer = tuple[tuple[int, int], tuple[int, int]]
+
+
 def in_summer_window(day: dt.date, start: tuple[int, int], end: tuple[int, int]) -> bool:
     return start <= (day.month, day.day) <= end
 
@@ -92,11 +95,19 @@ class TimeProgress(NamedTuple):
 
 
 class Gap(NamedTuple):
-    """Days in service (outside the summer window) strictly between two sessions."""
+    """Days in service strictly between two sessions (rules.md v2: summer days included)."""
 
     after: dt.date | None  # the session before the gap; None: from the start of ST
     before: dt.date | None  # the session after; None: up to as_of
     days: int
+    summer_days: int = 0  # of those, in the summer window (Gävleborg only; else 0)
+    # H001's limit for this gap: `max_gap_days`, or in Gävleborg `summer_max_gap_days`
+    # when at least one of its days is in the summer window
+    limit: int = 14
+
+    @property
+    def too_long(self) -> bool:
+        return self.days > self.limit
 
 
 class YearEntries(NamedTuple):
@@ -178,14 +189,35 @@ class ServicePeriod:
     ongoing: bool  # the placement goes on after as_of
 
 
+class RequirementStatus(NamedTuple):
+    """One requirement group of a delmål and its certificate (rules.md v2, G002)."""
+
+    types: tuple[str, ...]  # the group's activity types (any one satisfies it)
+    evidence: tuple[EvidenceRef, ...]  # started entries of those types
+    planned: tuple[EvidenceRef, ...]  # entries not yet started
+    state: str  # signed | requested | unsigned | missing (no evidence)
+    form: str  # the certificate's form, e.g. "Bilaga 9" (catalog data)
+    # the type the evidence (or its signed certificate) is of; None without evidence
+    evidence_type: str | None = None
+    # a milestone of the delmål's `certified_by` kind dated by as_of (STa3: sta3-intyg)
+    certified_on: dt.date | None = None
+
+
+REQUIREMENT_STATES = ("signed", "requested", "unsigned", "missing")
+
+
 class DelmalStatus(NamedTuple):
     delmal: Delmal
     evidence: dict[str, int]  # activity type -> entries (started by as_of)
     planned: dict[str, int]  # activity type -> entries not yet started
     missing: tuple[tuple[str, ...], ...]  # requirement groups with no evidence
-    certified: bool  # some evidence has certificate: signed
+    # every requirement has a signed certificate of its own type (rules.md v2, G002)
+    certified: bool
     assessments: int
     entries: tuple[EvidenceRef, ...] = ()  # the evidence itself, planned entries included
+    requirements: tuple[RequirementStatus, ...] = ()  # one per group of delmal.requires
+    # entries tagged with the delmål that cannot be its evidence (STc7 at a vårdcentral)
+    not_counted: tuple[EvidenceRef, ...] = ()
 
     @property
     def requirements_met(self) -> int:
@@ -193,19 +225,26 @@ class DelmalStatus(NamedTuple):
         return len(self.delmal.requires) - len(self.missing)
 
     @property
+    def requirements_signed(self) -> int:
+        return sum(1 for r in self.requirements if r.state == "signed")
+
+    @property
     def certificate_state(self) -> str:
-        """signed (some started evidence is signed), requested (some is requested), none."""
+        """signed (every requirement), partial (some), requested (a certificate is asked
+        for, none signed), none."""
         if self.certified:
             return "signed"
-        if any(ref.started and ref.certificate == "requested" for ref in self.entries):
+        if any(r.state == "signed" for r in self.requirements):
+            return "partial"
+        if any(r.state == "requested" for r in self.requirements):
             return "requested"
         return "none"
 
 
 class DelmalSummary(NamedTuple):
-    total: int  # delmål with requirements in the catalog (BT delmål list none)
+    total: int  # delmål with requirements in the catalog
     complete: int  # of those: every requirement group has evidence
-    certified: int  # of all: some evidence is certified
+    certified: int  # of those: every requirement group has a signed certificate of its type
 
 
 def summarize_delmal(statuses: tuple[DelmalStatus, ...]) -> DelmalSummary:
@@ -296,7 +335,7 @@ def compute_progress(
         _st_year(n, portfolio, profile, timeline, service, as_of, settings)
         for n in range(1, current + 1)
     )
-    supervision = _supervision(portfolio, profile, as_of, service)
+    supervision = _supervision(portfolio, profile, as_of, service, _gap_limits(settings))
     delmal = _delmal(portfolio, catalog, as_of)
     in_bt = bool(
         profile.bt and profile.bt.start <= as_of and (profile.bt.end is None
@@ -407,17 +446,28 @@ def _percent_on(profile: Profile, day: dt.date) -> Fraction:
     return percent
 
 
-def _summer(settings: dict[str, RuleSetting]) -> tuple[tuple[int, int], tuple[int, int]]:
+def _summer(settings: dict[str, RuleSetting]) -> Summer | None:
+    """The summer window (rules.md v2: Gävleborg only, from its pack's H002 parameters);
+    None where there is none."""
     params = settings["H002"].params if "H002" in settings else {}
+    if params.get("summer_start") is None or params.get("summer_end") is None:
+        return None
     return (_month_day(params.get("summer_start"), (6, 15)),
             _month_day(params.get("summer_end"), (8, 15)))
+
+
+def _gap_limits(settings: dict[str, RuleSetting]) -> tuple[int, int]:
+    """H001's (max_gap_days, summer_max_gap_days)."""
+    params = settings["H001"].params if "H001" in settings else {}
+    limit = int(params.get("max_gap_days", 14))
+    return limit, int(params.get("summer_max_gap_days", limit))
 
 
 class _ServiceDays:
     """Which days from start to as_of are in service, with prefix sums for fast counting."""
 
     def __init__(self, start: dt.date, as_of: dt.date, leave: list[Located[Leave]],
-                 summer: tuple[tuple[int, int], tuple[int, int]]) -> None:
+                 summer: Summer | None) -> None:
         self.start = start
         self.summer = summer
         total = max(0, (as_of - start).days + 1)
@@ -432,25 +482,40 @@ class _ServiceDays:
             on_leave[lo:hi + 1] = b"\x01" * (hi - lo + 1)
             if item.value.kind in ABSENCE_KINDS:
                 self.absence_days[lo:hi + 1] = b"\x01" * (hi - lo + 1)
-        # prefix[i] = gap-counting days among the first i days (in service, not in summer)
+        # prefix[i] = in-service days among the first i days; summer_prefix[i] = those of
+        # them in the summer window (all 0 without a window)
         prefix = [0] * (total + 1)
-        running = 0
+        summer_prefix = [0] * (total + 1)
+        running = in_summer = 0
         day = start
         for i in range(total):
-            if not on_leave[i] and not in_summer_window(day, *summer):
+            if not on_leave[i]:
                 running += 1
+                if summer is not None and in_summer_window(day, *summer):
+                    in_summer += 1
             prefix[i + 1] = running
+            summer_prefix[i + 1] = in_summer
             day += DAY
         self.prefix = prefix
+        self.summer_prefix = summer_prefix
         self.total = total
 
+    def _bounds(self, first: dt.date, last: dt.date) -> tuple[int, int]:
+        return max(0, (first - self.start).days), min(self.total - 1, (last - self.start).days)
+
+    def in_service(self, first: dt.date, last: dt.date) -> int:
+        """In-service days in [first, last], within start..as_of (summer included)."""
+        lo, hi = self._bounds(first, last)
+        return self.prefix[hi + 1] - self.prefix[lo] if hi >= lo else 0
+
+    def summer_days(self, first: dt.date, last: dt.date) -> int:
+        """In-service days in [first, last] inside the summer window."""
+        lo, hi = self._bounds(first, last)
+        return self.summer_prefix[hi + 1] - self.summer_prefix[lo] if hi >= lo else 0
+
     def counting_days(self, first: dt.date, last: dt.date) -> int:
-        """In-service days outside the summer window in [first, last], within start..as_of."""
-        lo = max(0, (first - self.start).days)
-        hi = min(self.total - 1, (last - self.start).days)
-        if hi < lo:
-            return 0
-        return self.prefix[hi + 1] - self.prefix[lo]
+        """In-service days outside the summer window in [first, last] (H002's weeks)."""
+        return self.in_service(first, last) - self.summer_days(first, last)
 
     def absences(self, first: dt.date, last: dt.date) -> int:
         lo = max(0, (first - self.start).days)
@@ -545,7 +610,7 @@ def _year_entries(n: int, start: dt.date, end: dt.date, portfolio: Portfolio,
 
 
 def _supervision(portfolio: Portfolio, profile: Profile, as_of: dt.date,
-                 service: _ServiceDays) -> SupervisionProgress:
+                 service: _ServiceDays, limits: tuple[int, int]) -> SupervisionProgress:
     dates = sorted({
         s.value.date for s in portfolio.supervision if profile.start <= s.value.date <= as_of
     })
@@ -556,7 +621,9 @@ def _supervision(portfolio: Portfolio, profile: Profile, as_of: dt.date,
         last = as_of if day is None else day - DAY
         if day is None and previous is None and not dates:
             last = as_of
-        gaps.append(Gap(previous, day, service.counting_days(first, last)))
+        summer_days = service.summer_days(first, last)
+        gaps.append(Gap(previous, day, service.in_service(first, last), summer_days,
+                        limits[1] if summer_days else limits[0]))
         previous = day
     minutes_by_month: Counter[str] = Counter()
     for s in portfolio.supervision:
@@ -580,8 +647,13 @@ def _supervision(portfolio: Portfolio, profile: Profile, as_of: dt.date,
     )
 
 
+CLINICAL_TYPES = frozenset({"klinisk_tjanstgoring", "klinisk_tjanstgoring_primarvard",
+                            "auskultation"})
+
+
 def evidence_types(kind: str, entry: Any) -> tuple[str, ...]:
-    """Which activity types of the målbeskrivning an entry is evidence of (rules.md, G)."""
+    """Which activity types of the målbeskrivning an entry is evidence of (rules.md, G),
+    before a delmål's own conditions (`requires_specialty`, `any_entry_types`)."""
     if kind == "placements":
         placement: Placement = entry
         if placement.type == "auskultation":
@@ -595,8 +667,20 @@ def evidence_types(kind: str, entry: Any) -> tuple[str, ...]:
         if entry.kind == "kvalitetsarbete":
             return ("kvalitetsarbete",)
         if entry.kind == "vetenskapligt-arbete":
-            return ("vetenskapligt_arbete", "eget_intyg")
+            return ("vetenskapligt_arbete",)
     return ()
+
+
+def delmal_evidence_types(kind: str, entry: Any, delmal: Delmal,
+                          catalog: DelmalCatalog) -> tuple[str, ...]:
+    """The activity types an entry tagged with `delmal` is evidence of for that delmål."""
+    types = evidence_types(kind, entry)
+    if delmal.requires_specialty and kind == "placements" \
+            and entry.specialty not in delmal.requires_specialty:
+        types = tuple(a for a in types if a not in CLINICAL_TYPES)
+    required = {a for group in delmal.requires for a in group}
+    extra = tuple(sorted(catalog.any_entry_types & required - set(types)))
+    return types + extra
 
 
 def _started(kind: str, entry: Any, as_of: dt.date) -> bool:
@@ -612,28 +696,72 @@ def _signed_by(entry: Any, day: dt.date) -> bool:
     return bool(entry.certificate == "signed" and (signed_on is None or signed_on <= day))
 
 
+def _requirement(group: tuple[str, ...], refs: list[EvidenceRef], signed: set[int],
+                 delmal: Delmal, certified_on: dt.date | None,
+                 catalog: DelmalCatalog) -> RequirementStatus:
+    """The state of one requirement group: a signed certificate of one of its own types,
+    or for a delmål `certified_by` a milestone, that milestone (the entries' own
+    certificates do not certify STa3: its Bilaga 12 does)."""
+    if delmal.certified_by:
+        signed = set()
+    started = tuple(r for r in refs if r.started and set(r.types) & set(group))
+    planned = tuple(r for r in refs if not r.started and set(r.types) & set(group))
+
+    def first_type(ref: EvidenceRef) -> str:
+        return next(a for a in group if a in ref.types)
+
+    evidence_type: str | None = None
+    if certified_on is not None:
+        state = "signed"
+    elif any(id(r) in signed for r in started):
+        state = "signed"
+        evidence_type = first_type(next(r for r in started if id(r) in signed))
+    elif any(r.certificate == "requested" for r in started):
+        state = "requested"
+        evidence_type = first_type(next(r for r in started if r.certificate == "requested"))
+    else:
+        state = "unsigned" if started else "missing"
+    if evidence_type is None and started:
+        evidence_type = first_type(started[0])
+    if evidence_type is not None and certified_on is None:
+        form = catalog.form_of(evidence_type)
+    else:
+        form = " / ".join(dict.fromkeys(f for f in map(catalog.form_of, group) if f))
+    return RequirementStatus(group, started, planned, state, form, evidence_type,
+                             certified_on)
+
+
 def _delmal(portfolio: Portfolio, catalog: DelmalCatalog,
             as_of: dt.date) -> tuple[DelmalStatus, ...]:
-    evidence: dict[str, Counter[str]] = {code: Counter() for code in catalog.entries}
-    planned: dict[str, Counter[str]] = {code: Counter() for code in catalog.entries}
-    certified: set[str] = set()
     refs: dict[str, list[EvidenceRef]] = {code: [] for code in catalog.entries}
+    not_counted: dict[str, list[EvidenceRef]] = {code: [] for code in catalog.entries}
+    signed: set[int] = set()  # id() of the refs whose certificate is signed by as_of
     for kind in ("placements", "courses", "activities"):
         for index, item in enumerate(portfolio.entries(kind)):
-            types = evidence_types(kind, item.value)
-            if not types:
-                continue
             started = _started(kind, item.value, as_of)
+            is_signed = started and _signed_by(item.value, as_of)
             for code in item.value.delmal:
-                if code not in evidence:
+                delmal = catalog.entries.get(code)
+                if delmal is None:
                     continue
-                refs[code].append(EvidenceRef(kind, index, types, started,
-                                              item.value.certificate))
-                target = evidence[code] if started else planned[code]
-                for activity in types:
-                    target[activity] += 1
-                if started and _signed_by(item.value, as_of):
-                    certified.add(code)
+                types = delmal_evidence_types(kind, item.value, delmal, catalog)
+                if not types:
+                    if evidence_types(kind, item.value):
+                        not_counted[code].append(EvidenceRef(
+                            kind, index, evidence_types(kind, item.value), started,
+                            item.value.certificate))
+                    continue
+                ref = EvidenceRef(kind, index, types, started, item.value.certificate)
+                refs[code].append(ref)
+                if is_signed:
+                    signed.add(id(ref))
+    milestone_dates: dict[str, dt.date] = {}
+    for located in portfolio.milestones:
+        milestone = located.value
+        if milestone.date <= as_of:
+            known = milestone_dates.get(milestone.kind)
+            milestone_dates[milestone.kind] = min(known, milestone.date) if known \
+                else milestone.date
     assessed: Counter[str] = Counter()
     for item in portfolio.assessments:
         if item.value.date <= as_of:
@@ -641,17 +769,27 @@ def _delmal(portfolio: Portfolio, catalog: DelmalCatalog,
                 assessed[code] += 1
     statuses = []
     for code, entry in catalog.entries.items():
-        have = evidence[code]
+        have: Counter[str] = Counter()
+        later: Counter[str] = Counter()
+        for ref in refs[code]:
+            for activity in ref.types:
+                (have if ref.started else later)[activity] += 1
         missing = tuple(group for group in entry.requires
                         if not any(have.get(activity) for activity in group))
+        certified_on = milestone_dates.get(entry.certified_by) if entry.certified_by else None
+        requirements = tuple(_requirement(group, refs[code], signed, entry, certified_on,
+                                          catalog)
+                             for group in entry.requires)
         statuses.append(DelmalStatus(
             delmal=entry,
             evidence=dict(have),
-            planned=dict(planned[code]),
+            planned=dict(later),
             missing=missing,
-            certified=code in certified,
+            certified=bool(requirements) and all(r.state == "signed" for r in requirements),
             assessments=assessed[code],
             entries=tuple(refs[code]),
+            requirements=requirements,
+            not_counted=tuple(not_counted[code]),
         ))
     return tuple(statuses)
 

@@ -3,12 +3,18 @@
 The catalog is split by area (`catalog_*.py`: core, each rule family, status, report,
 write) only to keep files short; `catalog()` merges them, and a test checks that every key
 has both languages and the same placeholders.
+
+Plural agreement: a message writes `{count|varning|varningar}` (the argument's name, the
+singular, the plural) where the number and its noun go, and `t()` writes the number with
+the form that agrees (`plural()`): the singular only for the whole number 1, as both
+languages write it ("1 varning", "2 varningar", "1,5 månader", "0 findings").
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
@@ -89,6 +95,36 @@ def echo(text: str) -> str:
     return masked
 
 
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def is_one(value: Any) -> bool:
+    """Whether a count takes the singular: the whole number 1 (1,0 months is plural)."""
+    if isinstance(value, str):  # a number already formatted by the caller
+        return value.strip() == "1"
+    return isinstance(value, int) and not isinstance(value, bool) and value == 1
+
+
+def plural(count: Any, singular: str, plural_form: str) -> str:
+    """The form of a word that agrees with `count`, for text built outside the catalog."""
+    return singular if is_one(count) else plural_form
+
+
+def apply_plurals(template: str, args: dict[str, Any]) -> str:
+    """Replace every `{name|singular|plural}` of a message by `{name}` and the form agreeing
+    with `args[name]` (a count: a list counts its items)."""
+    if "|" not in template:
+        return template
+
+    def pick(match: re.Match[str]) -> str:
+        value = args.get(match[1])
+        if isinstance(value, list | tuple):
+            value = len(value)
+        return f"{{{match[1]}}} {plural(value, match[2], match[3])}"
+
+    return _PLURAL.sub(pick, template)
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **args: Any) -> str:
     entry = catalog().get(key)
     if entry is None:
@@ -97,4 +133,5 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **args: Any) -> str:
     template = entry[1] if lang == "en" else entry[0]
     if not args:
         return template
+    template = apply_plurals(template, args)
     return template.format_map({k: _format_arg(v, lang) for k, v in args.items()})

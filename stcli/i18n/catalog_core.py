@@ -55,12 +55,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the entry is nested too deeply to be read",
     ),
     "load.too_deep_file": (
-        "filen är nästlad djupare än {depth} nivåer och läses inte",
-        "the file nests deeper than {depth} levels and is not read",
+        "filen är nästlad djupare än {depth|nivå|nivåer} och läses inte",
+        "the file nests deeper than {depth|level|levels} and is not read",
     ),
     "load.too_many_values": (
-        "filen har fler än {limit} värden och läses inte vidare",
-        "the file holds more than {limit} values and is not read further",
+        "filen har fler än {limit|värde|värden} och läses inte vidare",
+        "the file holds more than {limit|value|values} and is not read further",
     ),
     "load.hint_split_file": (
         "dela upp den i flera filer, t.ex. en per år",
@@ -142,6 +142,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.valid_keys": ("giltiga fält: {keys}", "valid fields: {keys}"),
     "hint.valid_values": ("giltiga värden: {values}", "valid values: {values}"),
     "hint.date_format": ("skriv datum som ÅÅÅÅ-MM-DD", "write dates as YYYY-MM-DD"),
+    "hint.year_only_in_training": (
+        "ett år ensamt godtas bara i `training`; skriv hela datumet, t.ex. {year}-12-31",
+        "a year alone is accepted only in `training`; write the whole date, e.g. {year}-12-31",
+    ),
     "hint.date_exists": (
         "kontrollera dag och månad (ÅÅÅÅ-MM-DD)",
         "check the day and month (YYYY-MM-DD)",
@@ -176,17 +180,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown format `{value}`: choose {choices}",
     ),
     "validate.clean": (
-        "✓ {files} filer, {entries} poster: inga fel eller varningar ({info} tips)",
-        "✓ {files} files, {entries} entries: no errors or warnings ({info} notes)",
+        "✓ {files|fil|filer}, {entries|post|poster}: inga fel eller varningar ({info} info)",
+        "✓ {files|file|files}, {entries|entry|entries}: no errors or warnings ({info} info)",
     ),
     "validate.summary": (
-        "{files} filer, {entries} poster: {error} fel, {warning} varningar, {info} tips",
-        "{files} files, {entries} entries: {error} errors, {warning} warnings, {info} notes",
+        "{files|fil|filer}, {entries|post|poster}: {error} fel, "
+        "{warning|varning|varningar}, {info} info",
+        "{files|file|files}, {entries|entry|entries}: {error|error|errors}, "
+        "{warning|warning|warnings}, {info} info",
     ),
     "severity.error": ("fel", "error"),
     "severity.warning": ("varning", "warning"),
-    "severity.info": ("tips", "info"),
-    "hint.prefix": ("tips", "hint"),
+    "severity.info": ("info", "info"),
+    "hint.prefix": ("förslag", "hint"),
 }
 
 MESSAGES.update({

@@ -17,11 +17,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.off": ("av", "off"),
     "explain.severity.error": ("fel", "error"),
     "explain.severity.warning": ("varning", "warning"),
-    "explain.severity.info": ("tips", "info"),
+    "explain.severity.info": ("info", "info"),
     "explain.rules_footer": (
-        "{active} av {total} regler är på. `st explain KOD` visar en regel med parametrar "
+        "{active} av {total|regel|regler} är på. `st explain KOD` visar en regel med parametrar "
         "och källa.",
-        "{active} of {total} rules are on. `st explain CODE` shows one rule with its "
+        "{active} of {total|rule|rules} are on. `st explain CODE` shows one rule with its "
         "parameters and source.",
     ),
     # st explain: a rule
@@ -36,6 +36,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Switched on by the region pack of: {regions}",
     ),
     "explain.label_source": ("Källa", "Source"),
+    "explain.scope_all": (
+        "Gäller: alla portföljer ({state})", "Applies: every portfolio ({state})"),
+    "explain.scope_regions": ("Gäller:", "Applies:"),
+    "explain.scope_no_region": ("utan region", "no region"),
+    "explain.source.format": ("st:s portföljformat", "st's portfolio format"),
+    "explain.source.format_yaml": ("st:s portföljformat (YAML)", "st's portfolio format (YAML)"),
+    "explain.source.format_percent": (
+        "st:s portföljformat (tjänstgöringsgrad)", "st's portfolio format (employment percent)"),
+    "explain.source.no_patient_data": (
+        "st:s portföljformat: en portfölj innehåller inga patientuppgifter",
+        "st's portfolio format: a portfolio holds no patient data"),
+    "explain.source.delmal_codes": (
+        "målbeskrivning allmänmedicin (delmålens koder)",
+        "målbeskrivning allmänmedicin (the delmål codes)"),
+    "explain.source.forms": (
+        "målbeskrivningen; Socialstyrelsens intygsblanketter (ett intyg per aktivitet)",
+        "the målbeskrivning; Socialstyrelsen's certificate forms (one per activity)"),
+    "explain.source.plan": ("målbeskrivningen", "the målbeskrivning"),
+    "explain.source.derived": (
+        "härlett ur portföljens egna uppgifter", "derived from the portfolio's own data"),
+    "explain.confidence.official": (
+        "officiell (Socialstyrelsens text eller blanketter, eller en författning)",
+        "official (Socialstyrelsen's text or forms, or a statute)"),
+    "explain.confidence.secondary": (
+        "en region eller SFAM", "a region or SFAM"),
+    "explain.confidence.medium": (
+        "medel (en oberoende sammanställning, delvis bekräftad)",
+        "medium (one third-party compilation, partly corroborated)"),
+    "explain.confidence.unverified": (
+        "obekräftad (en enda oberoende sammanställning)",
+        "unverified (one third-party compilation only)"),
+    "explain.confidence.format": (
+        "följer av st:s portföljformat", "follows from st's portfolio format"),
+    "explain.confidence.derived": (
+        "härledd ur portföljens egna uppgifter", "derived from the portfolio's own data"),
     "explain.label_confidence": ("Säkerhet", "Confidence"),
     "explain.label_variant": ("Variant", "Variant"),
     "explain.checks": ("Vad regeln kontrollerar:", "What the rule checks:"),
@@ -86,6 +121,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.delmal_requires_none": ("Kräver: inget angivet", "Requires: nothing stated"),
     "explain.delmal_or": ("eller", "or"),
     "explain.delmal_note": ("Not", "Note"),
+    "explain.delmal_specialty": (
+        "Den kliniska tjänstgöringen ska ske inom {specialties} (placering eller "
+        "auskultation); en period på vårdcentralen räcker inte.",
+        "The clinical service must be in {specialties} (a placement or an auskultation); a "
+        "period at the vårdcentral does not count.",
+    ),
+    "explain.delmal_certified_by": (
+        "Intyg: {forms}, ett eget intyg för delmålet; alla poster som anger delmålet är "
+        "underlag. Ange dagen det skrevs under som en milstolpe `{milestone}`.",
+        "Certificate: {forms}, the delmål's own; every entry naming the delmål is evidence. "
+        "Record the day it was signed as a milestone `{milestone}`.",
+    ),
+    "explain.delmal_forms": (
+        "Intyg: {forms}, ett påskrivet intyg för varje krav",
+        "Certificates: {forms}, a signed one for each requirement",
+    ),
+    "explain.delmal_c_title": (
+        "Titeln är en kort beskrivning: delmålen c har ingen officiell titel, bara sin "
+        "kompetenstext.",
+        "The title is a short description: the c delmål have no official title, only their "
+        "competence text.",
+    ),
     "explain.delmal_corrected": (
         "Rättat av {by}: värdena ovan är portföljens egna, inte paketets.",
         "Corrected by {by}: the values above are the portfolio's own, not the pack's.",
@@ -108,10 +165,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.activity.kvalitetsarbete": (
         "kvalitets- och utvecklingsarbete", "quality and development work"),
     "explain.activity.vetenskapligt_arbete": (
-        "vetenskapligt arbete", "scientific work"),
+        "självständigt skriftligt arbete enligt vetenskapliga principer",
+        "independent written work on scientific principles"),
     "explain.activity.auskultation": ("auskultation", "auskultation (observation)"),
     "explain.activity.eget_intyg": (
-        "eget intyg (STa3)", "its own certificate (STa3)"),
+        "valfria aktiviteter (eget intyg)", "activities of the trainee's choice (own certificate)"),
+    "explain.activity.valfri_aktivitet": ("valfri aktivitet", "any activity"),
     # errors
     "explain.unknown_code": (
         "okänd kod `{code}`: varken en regel eller ett delmål",

@@ -71,7 +71,8 @@ _VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         "mitt-i-st": ("Mitt-i-ST", "Mitt-i-ST"),
         "slutvardering": ("Slutvärdering", "Final evaluation"),
         "specialistexamen": ("Specialistexamen", "Specialist examination"),
-        "bt-intyg": ("Intyg om uppnådd baskompetens (BT)", "BT certificate"),
+        "bt-intyg": ("Intyg om godkänd bastjänstgöring",
+                     "BT certificate (intyg om godkänd bastjänstgöring)"),
         "specialistansokan": ("Ansökan om specialistbevis", "Application for the specialist "
                                                             "certificate"),
     },
@@ -86,7 +87,7 @@ _VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         "intygsgranskning": ("Intygsgranskning", "Certificate review"),
         "msf": ("MSF (360°)", "MSF (360°)"),
         "specialistkollegium": ("Specialistkollegium", "Specialist panel"),
-        "forst-i-st": ("Först-i-ST", "Först-i-ST"),
+        "forst-i-st": ("Först i ST", "Först i ST"),
         "other": ("Annan metod", "Other method"),
     },
     "certificate": {
@@ -305,7 +306,8 @@ MESSAGES.update({
     "report.supervision.sessions": ("Tillfällen", "Sessions"),
     "report.supervision.hours": ("Timmar", "Hours"),
     "report.supervision.weeks": (
-        "Veckor i tjänst utanför sommarfönstret", "Weeks in service outside the summer window"),
+        "Veckor i tjänst (i Gävleborg utanför sommarperioden, 15 juni–15 augusti)",
+        "Weeks in service (in Gävleborg outside the summer period, 15 June–15 August)"),
     "report.supervision.per_week": (
         "Minuter per vecka i tjänst (minst 60)", "Minutes per week in service (at least 60)"),
     "report.supervision.forms": ("Former", "Forms"),
@@ -314,42 +316,42 @@ MESSAGES.update({
     "report.supervision.per_year": ("Handledning per ST-år (timmar)",
                                     "Supervision per ST year (hours)"),
     "report.supervision.gaps": (
-        "Uppehåll i handledningen på mer än {days} dagar i tjänst:",
-        "Breaks in supervision of more than {days} days in service:",
+        "Uppehåll i handledningen på mer än {days|dag|dagar} i tjänst:",
+        "Breaks in supervision of more than {days|day|days} in service:",
     ),
     "report.supervision.no_gaps": (
-        "Inga uppehåll i handledningen på mer än {days} dagar i tjänst.",
-        "No break in supervision of more than {days} days in service.",
+        "Inga uppehåll i handledningen på mer än {days|dag|dagar} i tjänst.",
+        "No break in supervision of more than {days|day|days} in service.",
     ),
     # assessments
     "report.assessments.count": (
-        "{count} bedömningar under året (minst {minimum}).",
-        "{count} assessments in the year (at least {minimum}).",
+        "{count|bedömning|bedömningar} under året (minst {minimum}).",
+        "{count|assessment|assessments} in the year (at least {minimum}).",
     ),
     "report.assessments.methods": ("Metoder", "Methods"),
     # delmål
     "report.delmal.summary": (
         "Delmål med underlag för alla krav: {complete_start} vid årets början, "
-        "{complete_end} vid årets slut, av {total}. Med signerat intyg: {certified_start} "
-        "respektive {certified_end}.",
+        "{complete_end} vid årets slut, av {total}. Intygade (påskrivet intyg för varje "
+        "krav): {certified_start} respektive {certified_end}.",
         "Delmål with evidence for every requirement: {complete_start} at the start of the "
-        "year, {complete_end} at its end, of {total}. With a signed certificate: "
-        "{certified_start} and {certified_end}.",
+        "year, {complete_end} at its end, of {total}. Certified (a signed certificate for "
+        "every requirement): {certified_start} and {certified_end}.",
     ),
     "report.delmal.at": ("Per {day}", "As of {day}"),
     "report.delmal.legend": (
-        "Uppfyllda krav av antal krav (klinisk tjänstgöring, kurs …); ✓: något underlag har "
-        "signerat intyg; ↑: nytt underlag, intyg eller bedömning under året.",
+        "Uppfyllda krav av antal krav (klinisk tjänstgöring, kurs …); ✓: varje krav har "
+        "påskrivet intyg; ↑: nytt underlag, intyg eller bedömning under året.",
         "Requirements with evidence of all requirements (clinical service, course …); "
-        "✓: some evidence has a signed certificate; ↑: new evidence, certificate or "
+        "✓: every requirement has a signed certificate; ↑: new evidence, certificate or "
         "assessment in the year.",
     ),
     "report.delmal.coverage": ("Delmål: krav med underlag", "Delmål: requirements with evidence"),
     "report.delmal.final_summary": (
-        "{complete} av {total} delmål har underlag för alla krav; {certified} har minst ett "
-        "signerat intyg.",
-        "{complete} of {total} delmål have evidence for every requirement; {certified} have "
-        "at least one signed certificate.",
+        "{complete} av {total} delmål har underlag för alla krav; {certified} är intygade "
+        "(påskrivet intyg för varje krav).",
+        "{complete} of {total} delmål have evidence for every requirement; {certified} are "
+        "certified (a signed certificate for every requirement).",
     ),
     "report.delmal.requires": ("Krav", "Requires"),
     "report.delmal.state": ("Läge", "State"),
@@ -357,16 +359,19 @@ MESSAGES.update({
         "katalogen anger inga krav på aktiviteter", "the catalog lists no required activities"),
     "report.delmal.complete": ("underlag för alla krav", "evidence for every requirement"),
     "report.delmal.incomplete": (
-        "underlag för {met} av {total} krav", "evidence for {met} of {total} requirements"),
-    "report.delmal.certified": ("signerat intyg finns", "a signed certificate exists"),
-    "report.delmal.assessments": ("{count} bedömningar", "{count} assessments"),
+        "underlag för {met} av {total} krav",
+        "evidence for {met} of {total|requirement|requirements}"),
+    "report.delmal.certified": (
+        "påskrivet intyg för varje krav", "a signed certificate for every requirement"),
+    "report.delmal.assessments": (
+        "{count|bedömning|bedömningar}", "{count|assessment|assessments}"),
     "report.delmal.corrected": (
         "Delmålet är ändrat av {by}", "This delmål is corrected by {by}"),
     "report.delmal.no_evidence": ("Inget underlag ännu.", "No evidence yet."),
     # findings
     "report.findings.counts": (
-        "{error} fel, {warning} varningar och {info} tips per datum.",
-        "{error} errors, {warning} warnings and {info} notes as of the date.",
+        "{error} fel, {warning|varning|varningar} och {info} info per datum.",
+        "{error|error|errors}, {warning|warning|warnings} and {info} info as of the date.",
     ),
     "report.findings.none": ("Inga öppna fynd.", "No open findings."),
     # plan and signatures
@@ -391,7 +396,8 @@ MESSAGES.update({
     "report.service.credited": ("Tillgodoräknad tid", "Credited time"),
     "report.service.decided": ("beslut {day}", "decided {day}"),
     "report.service.sum": ("Summa", "Sum"),
-    "report.service.required": ("Krav: {required} månader", "Required: {required} months"),
+    "report.service.required": (
+        "Krav: {required|månad|månader}", "Required: {required|month|months}"),
     "report.service.exact": (
         "Månaderna räknas exakt dag för dag och avrundas först när de visas; summan kan "
         "därför skilja sig från de avrundade raderna i sista decimalen.",
@@ -399,13 +405,13 @@ MESSAGES.update({
         "therefore differ from the rounded lines in the last decimal.",
     ),
     "report.service.uncovered": (
-        "{months} tjänstgjorda månader saknar placering i förteckningen: lägg till "
-        "placeringarna.",
-        "{months} months served are on no placement of the list: add the placements.",
+        "{months|tjänstgjord månad|tjänstgjorda månader} saknar placering i förteckningen: "
+        "lägg till placeringarna.",
+        "{months|month|months} served are on no placement of the list: add the placements.",
     ),
     "report.service.leave": (
-        "Ledighet som inte räknas: {days} dagar (ST förlängs med motsvarande tid).",
-        "Leave not counted: {days} days (ST is extended accordingly).",
+        "Ledighet som inte räknas: {days|dag|dagar} (ST förlängs med motsvarande tid).",
+        "Leave not counted: {days|day|days} (ST is extended accordingly).",
     ),
     "report.service.planned": ("Planerade placeringar", "Planned placements"),
     "report.service.auskultation": (
@@ -422,8 +428,8 @@ MESSAGES.update({
     "report.collect.nothing": (
         "Allt underlag och alla intyg finns.", "All evidence and certificates are there."),
     "report.collect.time": (
-        "Tid: {months} månader kvar att tjänstgöra (beräknat klart {day}).",
-        "Time: {months} months still to serve (projected to be complete on {day}).",
+        "Tid: {months|månad|månader} kvar att tjänstgöra (beräknat klart {day}).",
+        "Time: {months|month|months} still to serve (projected to be complete on {day}).",
     ),
     "report.collect.certificates": (
         "Intyg som inte är signerade", "Certificates not yet signed"),

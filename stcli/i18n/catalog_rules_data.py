@@ -79,7 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{employment} % (give both a `percent` for split service)",
     ),
     "rule.D010.doc": (
-        "Ett handledningstillfälle eller en bedömning daterad efter bedömningsdagen, oftast "
+        "Ett handledningstillfälle eller en bedömning daterad efter det datum portföljen bedöms "
+        "per, oftast "
         "fel år.",
         "A supervision session or assessment dated after the as-of date, usually a wrong "
         "year.",

@@ -9,15 +9,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- PL001 side-placement-length --------------------------------------------------------
     "rule.PL001.doc": (
         "En sidotjänstgöring som är kortare än VGR:s ungefärliga längd: internmedicin "
-        "16 veckor (24 utan svensk AT), psykiatri 12, barn- och ungdomsmedicin 8, akut "
-        "barnsjukvård 4, gynekologi 4. Alla sidotjänstgöringar i samma specialitet räknas "
-        "ihop, planerade medräknade. Veckorna räknas i arbetstid: en delad placering "
-        "(`percent` under tjänstgöringsgraden) räknas med sin andel, deltid i sig förkortar "
-        "inte, och dagar med ledighet som inte räknas (föräldraledighet, tjänstledighet) "
-        "räknas bort. Bara information: längderna är ungefärliga och skiljer sig mellan "
-        "VGR:s områden.",
-        "A sidotjänstgöring shorter than VGR's approximate length: internmedicin 16 weeks "
-        "(24 without Swedish AT), psykiatri 12, barn-och-ungdomsmedicin 8, "
+        "16 veckor (24 utan svensk AT), psykiatri 12 (beroende räknas med psykiatrin: "
+        "\"Ibland tillkommer beroende\"), barn- och ungdomsmedicin 8, akut barnsjukvård 4, "
+        "gynekologi 4. Alla sidotjänstgöringar i samma specialitet räknas ihop, planerade "
+        "medräknade. Veckorna räknas i arbetstid: en delad placering (`percent` under "
+        "tjänstgöringsgraden) räknas med sin andel, deltid i sig förkortar inte, och dagar "
+        "med ledighet som inte räknas (föräldraledighet, tjänstledighet) räknas bort. "
+        "Bara information: längderna är ungefärliga och skiljer sig mellan VGR:s områden.",
+        "A side placement (sidotjänstgöring) shorter than VGR's approximate length: "
+        "internmedicin 16 weeks (24 without Swedish AT), psykiatri 12 (beroende counts with "
+        "psykiatri: \"Ibland tillkommer beroende\"), barn-och-ungdomsmedicin 8, "
         "akut-barnsjukvard 4, gynekologi 4. All placements in one specialty are added up, "
         "planned ones included. Weeks are counted in working time: a split placement "
         "(`percent` below the employment percent) counts its share, part time alone does "
@@ -26,16 +27,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "VGR's areas.",
     ),
     "rule.PL001.too_short": (
-        "sidotjänstgöringen i {specialty} ({start}–{end}) är {weeks} veckor; VGR räknar med "
-        "ungefär {required} veckor",
-        "the sidotjänstgöring in {specialty} ({start}–{end}) is {weeks} weeks; VGR expects "
-        "about {required} weeks",
+        "sidotjänstgöringen i {specialty} ({start}–{end}) är {weeks|vecka|veckor}; VGR räknar med "
+        "ungefär {required|vecka|veckor}",
+        "the side placement (sidotjänstgöring) in {specialty} ({start}–{end}) is "
+        "{weeks|week|weeks}; VGR expects "
+        "about {required|week|weeks}",
     ),
     "rule.PL001.too_short_total": (
-        "de {count} sidotjänstgöringarna i {specialty} är tillsammans {weeks} veckor; VGR "
-        "räknar med ungefär {required} veckor",
-        "the {count} sidotjänstgöringar in {specialty} add up to {weeks} weeks; VGR expects "
-        "about {required} weeks",
+        "de {count} sidotjänstgöringarna i {specialty} är tillsammans {weeks|vecka|veckor}; VGR "
+        "räknar med ungefär {required|vecka|veckor}",
+        "the {count} side placements (sidotjänstgöringar) in {specialty} add up to "
+        "{weeks|week|weeks}; VGR expects "
+        "about {required|week|weeks}",
     ),
     "rule.PL001.without_swedish_at": (
         "utan svensk AT (`swedish_at: false`) är internmedicinen 24 veckor i VGR; sätt "
@@ -60,9 +63,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.PL002.form_sent_late": (
         "blanketten för randning till {specialty} ({unit}) skickades {day}, men skulle "
-        "skickas senast {due}, {months} månader före start {start}",
+        "skickas senast {due}, {months|månad|månader} före start {start}",
         "the placement form for {specialty} ({unit}) was sent on {day}, but was due by "
-        "{due}, {months} months before the start on {start}",
+        "{due}, {months|month|months} before the start on {start}",
     ),
     "rule.PL002.form_sent_missing": (
         "inget datum för blanketten för randning till {specialty} ({unit}, start {start}); "
@@ -72,9 +75,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.PL002.form_sent_overdue": (
         "blanketten för randning till {specialty} ({unit}, start {start}) skulle ha "
-        "skickats senast {due}, {months} månader före start",
+        "skickats senast {due}, {months|månad|månader} före start",
         "the placement form for {specialty} ({unit}, start {start}) was due by {due}, "
-        "{months} months before the start",
+        "{months|month|months} before the start",
     ),
     "rule.PL002.form_sent_reminder": (
         "skicka blanketten för randning till {specialty} ({unit}, start {start}) senast "
@@ -88,26 +91,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.PL002.contacted_late": (
         "kliniken för sidotjänstgöringen i {specialty} ({unit}) kontaktades {day}, men "
-        "skulle kontaktas senast {due}, {months} månader före start {start}",
-        "the clinic of the sidotjänstgöring in {specialty} ({unit}) was contacted on {day}, "
-        "but was due by {due}, {months} months before the start on {start}",
+        "skulle kontaktas senast {due}, {months|månad|månader} före start {start}",
+        "the clinic of the side placement (sidotjänstgöring) in {specialty} ({unit}) was "
+        "contacted on {day}, "
+        "but was due by {due}, {months|month|months} before the start on {start}",
     ),
     "rule.PL002.contacted_missing": (
         "inget datum för kontakten med kliniken för sidotjänstgöringen i {specialty} "
         "({unit}, start {start}); den skulle kontaktas senast {due}",
-        "no date for contacting the clinic of the sidotjänstgöring in {specialty} ({unit}, "
+        "no date for contacting the clinic of the side placement (sidotjänstgöring) in "
+        "{specialty} ({unit}, "
         "start {start}); it was due by {due}",
     ),
     "rule.PL002.contacted_overdue": (
         "kliniken för sidotjänstgöringen i {specialty} ({unit}, start {start}) skulle ha "
-        "kontaktats senast {due}, {months} månader före start",
-        "the clinic of the sidotjänstgöring in {specialty} ({unit}, start {start}) was to "
-        "be contacted by {due}, {months} months before the start",
+        "kontaktats senast {due}, {months|månad|månader} före start",
+        "the clinic of the side placement (sidotjänstgöring) in {specialty} ({unit}, start "
+        "{start}) was to "
+        "be contacted by {due}, {months|month|months} before the start",
     ),
     "rule.PL002.contacted_reminder": (
         "kontakta kliniken för sidotjänstgöringen i {specialty} ({unit}, start {start}) "
         "senast {due} med önskemål om innehåll, hemvändardagar, ledigheter och kurser",
-        "contact the clinic of the sidotjänstgöring in {specialty} ({unit}, start {start}) "
+        "contact the clinic of the side placement (sidotjänstgöring) in {specialty} ({unit}, "
+        "start {start}) "
         "by {due} about its content, homecoming days, leave and courses",
     ),
     "rule.PL002.contacted_record": (
@@ -118,7 +125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- PL003 homecoming-days --------------------------------------------------------------
     "rule.PL003.doc": (
-        "En sidotjänstgöring längre än 6 veckor ska ha minst en hemvändardag per hel "
+        "En sidotjänstgöring längre än 6 veckor bör ha minst en hemvändardag per hel "
         "kalendermånad (`homecoming_days`, bara datum inom placeringen räknas). Delade "
         "placeringar (`percent` under tjänstgöringsgraden) bedöms inte: då är du på "
         "vårdcentralen varje vecka ändå. För en placering som inte har börjat är det "
@@ -130,16 +137,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "information.",
     ),
     "rule.PL003.too_few": (
-        "sidotjänstgöringen i {specialty} ({start}–{end}, {weeks} veckor, {months} hela "
-        "månader) har {have} hemvändardagar; minst {needed} behövs",
-        "the sidotjänstgöring in {specialty} ({start}–{end}, {weeks} weeks, {months} whole "
-        "months) has {have} homecoming days; at least {needed} are needed",
+        "sidotjänstgöringen i {specialty} ({start}–{end}, {weeks|vecka|veckor}, "
+        "{months|hel månad|hela månader}) har {have|hemvändardag|hemvändardagar}; minst "
+        "{needed} bör planeras",
+        "the side placement (sidotjänstgöring) in {specialty} ({start}–{end}, {weeks|week|weeks}, "
+        "{months|whole month|whole months}) has {have|homecoming day|homecoming days}; at least "
+        "{needed} should be planned",
     ),
     "rule.PL003.planned_too_few": (
-        "planera minst {needed} hemvändardagar för sidotjänstgöringen i {specialty} "
-        "({start}–{end}, {months} hela månader); {have} är inplanerade",
-        "plan at least {needed} homecoming days for the sidotjänstgöring in {specialty} "
-        "({start}–{end}, {months} whole months); {have} are planned",
+        "minst {needed|hemvändardag|hemvändardagar} bör planeras för sidotjänstgöringen i "
+        "{specialty} ({start}–{end}, {months|hel månad|hela månader}); "
+        "{have|är inplanerad|är inplanerade}",
+        "at least {needed|homecoming day|homecoming days} should be planned for the "
+        "sidotjänstgöring in {specialty} ({start}–{end}, {months|whole month|whole months}); "
+        "{have|is|are} planned",
     ),
     "rule.PL003.add_days": (
         "lägg till datumen i `homecoming_days: [ÅÅÅÅ-MM-DD, …]`",
@@ -156,27 +167,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.PL004.missing_sidotjanstgoring": (
         "intyg saknas för sidotjänstgöringen i {specialty} ({unit}) som slutade {end}, "
-        "för {days} dagar sedan",
-        "no certificate for the sidotjänstgöring in {specialty} ({unit}) that ended on "
-        "{end}, {days} days ago",
+        "för {days|dag|dagar} sedan",
+        "no certificate for the side placement (sidotjänstgöring) in {specialty} ({unit}) that "
+        "ended on "
+        "{end}, {days|day|days} ago",
     ),
     "rule.PL004.requested_sidotjanstgoring": (
         "intyget för sidotjänstgöringen i {specialty} ({unit}) som slutade {end} är begärt "
-        "men inte påskrivet ({days} dagar sedan slutet)",
-        "the certificate for the sidotjänstgöring in {specialty} ({unit}) that ended on "
-        "{end} is requested but not signed ({days} days since the end)",
+        "men inte påskrivet ({days|dag|dagar} sedan slutet)",
+        "the certificate for the side placement (sidotjänstgöring) in {specialty} ({unit}) that "
+        "ended on "
+        "{end} is requested but not signed ({days|day|days} since the end)",
     ),
     "rule.PL004.missing_auskultation": (
         "intyg saknas för auskultationen i {specialty} ({unit}) som slutade {end}, för "
-        "{days} dagar sedan",
+        "{days|dag|dagar} sedan",
         "no certificate for the auskultation in {specialty} ({unit}) that ended on {end}, "
-        "{days} days ago",
+        "{days|day|days} ago",
     ),
     "rule.PL004.requested_auskultation": (
         "intyget för auskultationen i {specialty} ({unit}) som slutade {end} är begärt men "
-        "inte påskrivet ({days} dagar sedan slutet)",
+        "inte påskrivet ({days|dag|dagar} sedan slutet)",
         "the certificate for the auskultation in {specialty} ({unit}) that ended on {end} "
-        "is requested but not signed ({days} days since the end)",
+        "is requested but not signed ({days|day|days} since the end)",
     ),
     "rule.PL004.record_signed": (
         "påminn handledaren på placeringen; lägg till `certificate: signed` när intyget är "
@@ -194,10 +207,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "then for at most one month.",
     ),
     "rule.PL005.too_long": (
-        "den externa placeringen i {specialty} ({unit}, {start}–{end}) är {days} dagar; "
-        "regionen bekostar högst {months} månad",
-        "the external placement in {specialty} ({unit}, {start}–{end}) is {days} days; the "
-        "region pays for at most {months} month",
+        "den externa placeringen i {specialty} ({unit}, {start}–{end}) är {days|dag|dagar}; "
+        "regionen bekostar högst {months|månad|månader}",
+        "the external placement in {specialty} ({unit}, {start}–{end}) is {days|day|days}; the "
+        "region pays for at most {months|month|months}",
+    ),
+    # --- PL006 mandatory-side-placements ------------------------------------------------------
+    "rule.PL006.doc": (
+        "VGR:s obligatoriska sidotjänstgöringar (samma lista som PL001: internmedicin, "
+        "psykiatri, barn- och ungdomsmedicin, akut barnsjukvård, gynekologi) ska finnas "
+        "gjorda eller planerade. En sidotjänstgöring i specialiteten räcker, oavsett "
+        "datum. Information; en varning när det är 12 månader eller mindre kvar till "
+        "beräknat slutdatum. Gäller VGR.",
+        "VGR's mandatory side placements (obligatoriska sidotjänstgöringar; the PL001 list: "
+        "internmedicin, psykiatri, barn-och-ungdomsmedicin, akut-barnsjukvard, gynekologi) "
+        "are to be done or planned. One sidotjänstgöring in the specialty is enough, "
+        "whatever its dates. Information; a warning when 12 months or less remain to the "
+        "projected completion. Applies in VGR.",
+    ),
+    "rule.PL006.missing": (
+        "obligatorisk sidotjänstgöring varken gjord eller planerad: {specialties}",
+        "mandatory side placement (sidotjänstgöring) neither done nor planned: "
+        "{specialties}",
+    ),
+    "rule.PL006.plan": (
+        "kontakta utbildningsenheten om plats och lägg in placeringen i `placements/`",
+        "contact the training unit (utbildningsenheten) for a place and add the placement "
+        "to `placements/`",
     ),
     # --- K001 course-approval ---------------------------------------------------------------
     "rule.K001.doc": (
@@ -257,14 +293,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "supervisor.",
     ),
     "rule.K002.missing": (
-        "intyg saknas för kursen {title} som slutade {end}, för {days} dagar sedan",
-        "no certificate for the course {title} that ended on {end}, {days} days ago",
+        "intyg saknas för kursen {title} som slutade {end}, för {days|dag|dagar} sedan",
+        "no certificate for the course {title} that ended on {end}, {days|day|days} ago",
     ),
     "rule.K002.requested": (
         "intyget för kursen {title} som slutade {end} är begärt men inte påskrivet "
-        "({days} dagar sedan slutet)",
+        "({days|dag|dagar} sedan slutet)",
         "the certificate for the course {title} that ended on {end} is requested but not "
-        "signed ({days} days since the end)",
+        "signed ({days|day|days} since the end)",
     ),
     "rule.K002.record_signed": (
         "be kursledaren (eller handledaren) skriva på intyget; lägg till "
@@ -277,14 +313,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "En kurs som krockar med en sidotjänstgöring i gynekologi/obstetrik eller barn- "
         "och ungdomsmedicin/akut barnsjukvård. De placeringarna är komprimerade och kräver "
         "full närvaro. Planerade kurser och placeringar bedöms också.",
-        "A course overlapping a sidotjänstgöring in gynekologi/obstetrik or "
+        "A course overlapping a side placement (sidotjänstgöring) in gynekologi/obstetrik or "
         "barn-och-ungdomsmedicin/akut-barnsjukvard. Those placements are compressed and "
         "need full attendance. Planned courses and placements are checked too.",
     ),
     "rule.K003.overlap": (
         "kursen {title} ({start}–{end}) krockar med sidotjänstgöringen i {specialty} "
         "({unit}, {placement_start}–{placement_end}), som kräver full närvaro",
-        "the course {title} ({start}–{end}) overlaps the sidotjänstgöring in {specialty} "
+        "the course {title} ({start}–{end}) overlaps the side placement (sidotjänstgöring) in "
+        "{specialty} "
         "({unit}, {placement_start}–{placement_end}), which needs full attendance",
     ),
     # --- K004 course-budget -----------------------------------------------------------------
@@ -312,31 +349,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- G001 delmal-evidence ---------------------------------------------------------------
     "rule.G001.doc": (
-        "Ett ST-delmål saknar belägg för en av de aktivitetstyper målbeskrivningen kräver "
-        "(klinisk tjänstgöring, kurs, kvalitetsarbete, vetenskapligt arbete, auskultation). "
-        "Belägg är påbörjade poster som anger delmålet: placeringar, kurser och aktiviteter. "
-        "Information; en varning när det är 12 månader eller mindre kvar till beräknat "
-        "slutdatum. BT-delmål sammanfattas i ett fynd tills BT är godkänd och bedöms inte "
-        "därefter.",
-        "An ST delmål has no evidence for one of the activity types the målbeskrivning "
-        "requires (clinical service, course, quality work, scientific work, auskultation). "
-        "Evidence is started entries naming the delmål: placements, courses and "
-        "activities. Information; a warning when 12 months or less remain to the projected "
-        "completion. BT delmål are summarized in one finding until BT is approved and not "
-        "checked after.",
+        "Ett ST-delmål saknar underlag för en av de aktivitetstyper målbeskrivningen kräver "
+        "(klinisk tjänstgöring, kurs, kvalitets- eller utvecklingsarbete, självständigt "
+        "skriftligt arbete, auskultation). Underlag är påbörjade poster som anger delmålet: "
+        "placeringar, kurser och aktiviteter. STa3 (HSLF-FS 2021:8) har valfria aktiviteter: "
+        "varje post som anger STa3 är underlag. STc7/c7 kräver tjänstgöring eller "
+        "auskultation inom gynekologi, obstetrik eller mödrahälsovård; en period på "
+        "vårdcentralen räcker inte. Information; en varning när det är 12 månader eller "
+        "mindre kvar till beräknat slutdatum. BT-delmålen bedöms av BT001.",
+        "An ST delmål has no evidence (underlag) for one of the activity types the "
+        "målbeskrivning requires (clinical service, course, quality or development work, "
+        "independent written work, auskultation). Evidence is started entries naming the "
+        "delmål: placements, courses and activities. STa3 (HSLF-FS 2021:8) has free "
+        "activities: every entry naming STa3 is evidence. STc7/c7 needs service or an "
+        "auskultation in gynekologi, obstetrik or mödrahälsovård; a period at the "
+        "vårdcentral does not count. Information; a warning when 12 months or less remain to "
+        "the projected completion. The BT delmål are checked by BT001.",
     ),
     "rule.G001.missing": (
-        "delmål {code} ({title:sv}) saknar belägg: {missing:sv}",
-        "delmål {code} ({title:en}) has no evidence of: {missing:en}",
+        "delmål {code} ({title:sv}) saknar underlag: {missing:sv}",
+        "delmål {code} ({title:en}) has no evidence (underlag) of: {missing:en}",
     ),
     "rule.G001.missing_planned": (
-        "delmål {code} ({title:sv}) saknar belägg: {missing:sv} (planerat: {planned:sv})",
-        "delmål {code} ({title:en}) has no evidence of: {missing:en} (planned: "
+        "delmål {code} ({title:sv}) saknar underlag: {missing:sv} (planerat: {planned:sv})",
+        "delmål {code} ({title:en}) has no evidence (underlag) of: {missing:en} (planned: "
         "{planned:en})",
-    ),
-    "rule.G001.bt_missing": (
-        "BT: {count} av {total} BT-delmål saknar belägg: {codes}",
-        "BT: {count} of {total} BT delmål have no evidence: {codes}",
     ),
     "rule.G001.near_completion": (
         "beräknat slutdatum är {completion}: planera in det som saknas, eller ange "
@@ -344,7 +381,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the projected completion is {completion}: plan what is missing, or name the "
         "delmål on an entry that already proves it",
     ),
-    "rule.G001.activity_klinisk_tjanstgoring": ("klinisk tjänstgöring", "clinical service"),
+    "rule.G001.requires_specialty": (
+        "den kliniska tjänstgöringen ska ske på en enhet inom {specialties} (placering "
+        "eller auskultation); en period på vårdcentralen räcker inte",
+        "the clinical service must be at a unit in {specialties} (a placement or an "
+        "auskultation); a period at the vårdcentral does not count",
+    ),
+    "rule.G001.activity_klinisk_tjanstgoring": (
+        "klinisk tjänstgöring", "clinical service (klinisk tjänstgöring)"),
     "rule.G001.activity_klinisk_tjanstgoring_primarvard": (
         "klinisk tjänstgöring i primärvård",
         "clinical service in primary care",
@@ -352,51 +396,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.G001.activity_kurs": ("kurs", "course"),
     "rule.G001.activity_kvalitetsarbete": (
         "kvalitets- och utvecklingsarbete",
-        "quality and development work",
+        "quality and development work (kvalitets- och utvecklingsarbete)",
+    ),
+    "rule.G001.activity_utvecklingsarbete": (
+        "deltagande i utvecklingsarbete",
+        "participation in development work (deltagande i utvecklingsarbete)",
     ),
     "rule.G001.activity_vetenskapligt_arbete": (
-        "skriftligt vetenskapligt arbete",
-        "written scientific work",
+        "självständigt skriftligt arbete enligt vetenskapliga principer",
+        "independent written work on scientific principles (självständigt skriftligt "
+        "arbete enligt vetenskapliga principer)",
     ),
-    "rule.G001.activity_auskultation": ("auskultation", "auskultation"),
+    "rule.G001.activity_auskultation": ("auskultation", "observation placement (auskultation)"),
     "rule.G001.activity_eget_intyg": (
-        "eget intyg (t.ex. vetenskapligt arbete)",
-        "its own certificate (e.g. scientific work)",
+        "valfria aktiviteter", "activities of the trainee's choice"),
+    "rule.G001.activity_valfri_aktivitet": (
+        "valfri aktivitet",
+        "any activity",
     ),
     # --- G002 delmal-certificate ------------------------------------------------------------
     "rule.G002.doc": (
-        "Ett ST-delmål har belägg men inget av dem har `certificate: signed`. Information; "
-        "en varning när det är 12 månader eller mindre kvar till beräknat slutdatum, "
-        "eftersom intygen ska bifogas ansökan. BT-delmål sammanfattas i ett fynd tills BT "
-        "är godkänd.",
-        "An ST delmål has evidence but none of it has `certificate: signed`. Information; "
-        "a warning when 12 months or less remain to the projected completion, since the "
-        "certificates go with the application. BT delmål are summarized in one finding "
-        "until BT is approved.",
+        "Ett delmål räknas som intygat först när varje krävd aktivitetstyp har ett "
+        "påskrivet intyg av just den typen; ett påskrivet intyg för en kurs intygar inte "
+        "den kliniska tjänstgöringen. Fyndet kommer när en krävd typ har underlag men inget "
+        "påskrivet intyg, och nämner typen och blanketten den behöver. STa3 (HSLF-FS "
+        "2021:8) intygas med en egen blankett (Bilaga 12), som en milstolpe `sta3-intyg` "
+        "anger. Information; en varning när det är 12 månader eller mindre kvar till "
+        "beräknat slutdatum, eftersom intygen ska bifogas ansökan. BT-delmål sammanfattas i "
+        "ett fynd tills BT är godkänd.",
+        "A delmål counts as certified (intygat) only when every required activity type has "
+        "a signed certificate of that very type; a signed course certificate does not "
+        "certify the clinical service. The finding comes when a required type has evidence "
+        "but no signed certificate, and names the type and the form it needs. STa3 "
+        "(HSLF-FS 2021:8) is certified on its own form (Bilaga 12), recorded as a milestone "
+        "`sta3-intyg`. Information; a warning when 12 months or less remain to the "
+        "projected completion, since the certificates go with the application. BT delmål "
+        "are summarized in one finding until BT is approved.",
     ),
     "rule.G002.uncertified": (
-        "delmål {code} ({title:sv}) har belägg ({evidence:sv}) men inget påskrivet intyg",
-        "delmål {code} ({title:en}) has evidence ({evidence:en}) but no signed certificate",
-    ),
-    "rule.G002.requested": (
-        "delmål {code} ({title:sv}) har belägg ({evidence:sv}); intyg är begärt men inget "
-        "är påskrivet",
-        "delmål {code} ({title:en}) has evidence ({evidence:en}); a certificate is "
-        "requested but none is signed",
+        "delmål {code} ({title:sv}) saknar påskrivet intyg för: {requirements:sv}",
+        "delmål {code} ({title:en}) has no signed certificate for: {requirements:en}",
     ),
     "rule.G002.bt_uncertified": (
-        "BT: {count} BT-delmål har belägg men inget påskrivet intyg: {codes}",
+        "BT: {count} BT-delmål har underlag men inget påskrivet intyg: {codes}",
         "BT: {count} BT delmål have evidence but no signed certificate: {codes}",
     ),
     "rule.G002.record_signed": (
-        "lägg till `certificate: signed` på posten när intyget är påskrivet",
-        "add `certificate: signed` to the entry once the certificate is signed",
+        "lägg till `certificate: signed` på posten när intyget ({form}) är påskrivet",
+        "add `certificate: signed` to the entry once the certificate ({form}) is signed",
     ),
     "rule.G002.record_signed_near": (
         "beräknat slutdatum är {completion}: be om intygen nu och lägg till "
         "`certificate: signed` när de är påskrivna",
         "the projected completion is {completion}: ask for the certificates now and add "
         "`certificate: signed` once they are signed",
+    ),
+    "rule.G002.record_milestone": (
+        "när intyget ({form}) är påskrivet: lägg till en milstolpe `kind: {milestone}` med "
+        "dess datum",
+        "once the certificate ({form}) is signed, add a milestone `kind: {milestone}` with "
+        "its date",
     ),
     # --- M001 iup ---------------------------------------------------------------------------
     "rule.M001.doc": (
@@ -408,13 +467,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "information. An IUP from before ST counts.",
     ),
     "rule.M001.missing": (
-        "ingen IUP: den skulle ha upprättats senast {due}, {months} månader efter ST-start "
+        "ingen IUP: den skulle ha upprättats senast {due}, {months|månad|månader} efter ST-start "
         "{start}",
-        "no IUP: it was due by {due}, {months} months after the start of ST on {start}",
+        "no IUP: it was due by {due}, {months|month|months} after the start of ST on {start}",
     ),
     "rule.M001.late": (
-        "IUP:n upprättades {day}, efter gränsen {due} ({months} månader efter ST-start)",
-        "the IUP was drawn up on {day}, after the limit {due} ({months} months after the "
+        "IUP:n upprättades {day}, efter gränsen {due} ({months|månad|månader} efter ST-start)",
+        "the IUP was drawn up on {day}, after the limit {due} ({months|month|months} after the "
         "start of ST)",
     ),
     "rule.M001.add": (
@@ -446,14 +505,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "information.",
     ),
     "rule.M003.missing": (
-        "inget ST-kontrakt: det skulle ha skrivits senast {due}, {months} månader efter "
+        "inget ST-kontrakt: det skulle ha skrivits senast {due}, {months|månad|månader} efter "
         "ST-start {start}",
-        "no ST contract: it was due by {due}, {months} months after the start of ST on "
+        "no ST contract: it was due by {due}, {months|month|months} after the start of ST on "
         "{start}",
     ),
     "rule.M003.late": (
-        "ST-kontraktet skrevs {day}, efter gränsen {due} ({months} månader efter ST-start)",
-        "the ST contract was signed on {day}, after the limit {due} ({months} months after "
+        "ST-kontraktet skrevs {day}, efter gränsen {due} ({months|månad|månader} efter ST-start)",
+        "the ST contract was signed on {day}, after the limit {due} ({months|month|months} after "
         "the start of ST)",
     ),
     "rule.M003.add": (
@@ -528,21 +587,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "planned registration lies after it; a reminder (info) 3 months before the limit.",
     ),
     "rule.M007.overdue": (
-        "ingen anmälan till Mitt-i-ST: den skulle ha gjorts senast {due}, {months} månader "
+        "ingen anmälan till Mitt-i-ST: den skulle ha gjorts senast {due}, {months|månad|månader} "
         "före beräknat slutdatum {completion}",
-        "no registration for Mitt-i-ST: it was due by {due}, {months} months before the "
+        "no registration for Mitt-i-ST: it was due by {due}, {months|month|months} before the "
         "projected completion on {completion}",
     ),
     "rule.M007.planned_late": (
-        "anmälan till Mitt-i-ST är planerad till {day}, efter gränsen {due} ({months} "
-        "månader före beräknat slutdatum {completion})",
+        "anmälan till Mitt-i-ST är planerad till {day}, efter gränsen {due} "
+        "({months|månad|månader} före beräknat slutdatum {completion})",
         "the registration for Mitt-i-ST is planned for {day}, after the limit {due} "
-        "({months} months before the projected completion on {completion})",
+        "({months|month|months} before the projected completion on {completion})",
     ),
     "rule.M007.reminder": (
-        "anmäl dig till Mitt-i-ST senast {due} ({months} månader före beräknat slutdatum "
+        "anmäl dig till Mitt-i-ST senast {due} ({months|månad|månader} före beräknat slutdatum "
         "{completion})",
-        "register for Mitt-i-ST by {due} ({months} months before the projected completion "
+        "register for Mitt-i-ST by {due} ({months|month|months} before the projected completion "
         "on {completion})",
     ),
     "rule.M007.add": (
@@ -551,17 +610,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- M008 mitt-i-st ---------------------------------------------------------------------
     "rule.M008.doc": (
-        "Mitt-i-ST bör göras med 2–3 år kvar och senast med 1 år kvar (SFAM; obligatorisk "
-        "i Gävleborg). Information när 12 månader eller mindre återstår till beräknat "
-        "slutdatum och ingen `mitt-i-st` finns, gjord eller planerad.",
-        "Mitt-i-ST is best done with 2-3 years left and at the latest with 1 year left "
-        "(SFAM; mandatory in Gävleborg). Information when 12 months or less remain to the "
-        "projected completion and no `mitt-i-st` exists, done or planned.",
+        "Mitt-i-ST bör göras med 2–3 år kvar och senast med 1 år kvar (SFAM). Fynd när 12 "
+        "månader eller mindre återstår till beräknat slutdatum och ingen `mitt-i-st` finns, "
+        "gjord eller planerad: en varning i Region Gävleborg, där Mitt-i-ST är obligatorisk "
+        "för alla, annars information.",
+        "Mitt-i-ST is best done with 2–3 years left and at the latest with 1 year left "
+        "(SFAM). A finding when 12 months or less remain to the projected completion and no "
+        "`mitt-i-st` exists, done or planned: a warning in Region Gävleborg, where "
+        "Mitt-i-ST is mandatory for all, otherwise information.",
     ),
     "rule.M008.missing": (
         "ingen Mitt-i-ST och beräknat slutdatum är {completion} ({remaining} månaders "
         "tjänstgöring kvar)",
-        "no Mitt-i-ST and the projected completion is {completion} ({remaining} months of "
+        "no Mitt-i-ST and the projected completion is {completion} ({remaining|month|months} of "
         "service left)",
     ),
     "rule.M008.add": (
@@ -594,28 +655,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- M010 scientific-work ---------------------------------------------------------------
     "rule.M010.doc": (
-        "Det vetenskapliga arbetet ska vara klart senast halvvägs i ST och göras efter "
-        "kursen i vetenskaplig metodik. Fynd när halva den krävda tiden är tjänstgjord utan "
-        "ett `vetenskapligt-arbete` med `status: done`, och när arbetet började före den "
-        "första kursen vars titel nämner vetenskaplig metodik, vetenskapsmetodik eller "
-        "forskningsmetodik. Varning i Västmanland, annars information.",
+        "Det vetenskapliga arbetet bör vara klart senast halvvägs i ST och göras efter "
+        "kursen i vetenskaplig metodik (Västmanland), och det bör presenteras muntligt "
+        "(Gävleborg). Fynd när halva den krävda tiden är tjänstgjord utan ett "
+        "`vetenskapligt-arbete` med `status: done` (att \"halvvägs\" betyder halva den "
+        "krävda tiden, `served_share`, är verktygets tolkning), när arbetet började före "
+        "den första kursen vars titel nämner vetenskaplig metodik, vetenskapsmetodik eller "
+        "forskningsmetodik, och (information) när ett klart arbete saknar datum för "
+        "presentationen (`presented`). Varning i Västmanland, annars information.",
         "The scientific work is to be done by half-time and after the course in scientific "
-        "method. Findings when half the required time is served without a "
-        "`vetenskapligt-arbete` with `status: done`, and when the work started before the "
-        "first course whose title names scientific method (vetenskaplig metodik, "
-        "vetenskapsmetodik, forskningsmetodik). A warning in Västmanland, information "
-        "elsewhere.",
+        "method (Västmanland), and presented orally (Gävleborg). Findings when half the "
+        "required time is served without a `vetenskapligt-arbete` with `status: done` "
+        "(reading \"halvvägs\" as half the required months, `served_share`, is the tool's "
+        "own), when the work started before the first course whose title names scientific "
+        "method (vetenskaplig metodik, vetenskapsmetodik, forskningsmetodik), and "
+        "(information) when a finished work has no date of presentation (`presented`). A "
+        "warning in Västmanland, information elsewhere.",
+    ),
+    "rule.M010.not_presented": (
+        "det vetenskapliga arbetet {title} är klart men har inget datum för den muntliga "
+        "presentationen",
+        "the scientific work {title} is done but has no date of its oral presentation",
+    ),
+    "rule.M010.add_presented": (
+        "ange datumet under `presented:` när arbetet har presenterats",
+        "give the date under `presented:` once the work has been presented",
     ),
     "rule.M010.not_done": (
-        "{served} av {required} månader är tjänstgjorda (halvtid {threshold}) och inget "
-        "vetenskapligt arbete är klart",
-        "{served} of {required} months are served (half-time {threshold}) and no "
+        "{served} av {required|månad|månader} är tjänstgjorda (halvtid {threshold}) och inget "
+        "vetenskapligt arbete är klart; det bör vara klart senast halvvägs",
+        "{served} of {required|month|months} are served (half-time {threshold}) and no "
         "scientific work is done",
     ),
     "rule.M010.not_done_ongoing": (
-        "{served} av {required} månader är tjänstgjorda (halvtid {threshold}) och det "
-        "vetenskapliga arbetet är inte klart",
-        "{served} of {required} months are served (half-time {threshold}) and the "
+        "{served} av {required|månad|månader} är tjänstgjorda (halvtid {threshold}) och det "
+        "vetenskapliga arbetet är inte klart; det bör vara klart senast halvvägs",
+        "{served} of {required|month|months} are served (half-time {threshold}) and the "
         "scientific work is not done",
     ),
     "rule.M010.hslf_examen": (
@@ -636,15 +711,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the required time is served and no `kvalitetsarbete` has started.",
     ),
     "rule.M011.missing": (
-        "{served} av {required} månader är tjänstgjorda (halvtid {threshold}) och inget "
+        "{served} av {required|månad|månader} är tjänstgjorda (halvtid {threshold}) och inget "
         "kvalitetsarbete har påbörjats",
-        "{served} of {required} months are served (half-time {threshold}) and no quality "
+        "{served} of {required|month|months} are served (half-time {threshold}) and no quality "
         "work has started",
     ),
     "rule.M011.planned_only": (
-        "{served} av {required} månader är tjänstgjorda (halvtid {threshold}) och "
+        "{served} av {required|månad|månader} är tjänstgjorda (halvtid {threshold}) och "
         "kvalitetsarbetet är bara planerat (start {day})",
-        "{served} of {required} months are served (half-time {threshold}) and the quality "
+        "{served} of {required|month|months} are served (half-time {threshold}) and the quality "
         "work is only planned (start {day})",
     ),
     "rule.M011.add": (
@@ -655,7 +730,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- M012 on-call -----------------------------------------------------------------------
     "rule.M012.doc": (
-        "Jour ska påbörjas under första ST-året och beredskap under andra halvan av ST. "
+        "Jour bör påbörjas under första ST-året och beredskap under andra halvan av ST. "
         "Information när ST-år 1 är slut utan jour, när det är 6 månader eller mindre kvar "
         "till beräknat slutdatum utan beredskap, och när beredskapen började före halvtid. "
         "Första posten av `jour`/`beredskap` anger när tjänstgöringen började.",
@@ -689,5 +764,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "andra halvan",
         "beredskap started on {day}, before half-time in ST ({half}); it is meant to start "
         "in the second half",
+    ),
+    # --- M013 st-days -------------------------------------------------------------------------
+    "rule.M013.doc": (
+        "Regionens ST-dagar. Västmanland: startseminariet för nya ST-läkare är "
+        "obligatoriskt; information när ST-år 1 är slut utan en milstolpe `startseminarium`. "
+        "Gävleborg: de månatliga ST-dagarna; information för varje avslutat ST-år utan "
+        "någon aktivitet `st-dag`.",
+        "The region's ST days. Västmanland: the start seminar (startseminarium) for new ST "
+        "doctors is mandatory; information when ST year 1 has ended without a milestone "
+        "`startseminarium`. Gävleborg: the monthly ST days; information for each completed "
+        "ST year without any activity `st-dag`.",
+    ),
+    "rule.M013.no_startseminarium": (
+        "inget startseminarium registrerat under ST-år 1 (slutade {end})",
+        "no start seminar (startseminarium) recorded in ST year 1 (ended {end})",
+    ),
+    "rule.M013.add_startseminarium": (
+        "lägg till en milstolpe `kind: startseminarium` med datum",
+        "add a milestone `kind: startseminarium` with its date",
+    ),
+    "rule.M013.no_st_day": (
+        "ingen ST-dag registrerad under ST-år {year} ({start}–{end})",
+        "no ST day (ST-dag) recorded in ST year {year} ({start}–{end})",
+    ),
+    "rule.M013.add_st_day": (
+        "för in ST-dagarna som aktiviteter `kind: st-dag`",
+        "record the ST days as activities `kind: st-dag`",
     ),
 }

@@ -20,13 +20,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # time
     "status.time.heading": ("Tid", "Time"),
     "status.time.served": ("{served} av {required} mån ({percent} %)",
-                           "{served} of {required} months ({percent}%)"),
-    "status.time.remaining": ("kvar {months} mån", "{months} months left"),
+                           "{served} of {required|month|months} ({percent}%)"),
+    "status.time.remaining": ("kvar {months} mån", "{months|month|months} left"),
     "status.time.percent_now": ("tjänstgöringsgrad {percent} %", "working {percent}%"),
-    "status.time.credited": ("tillgodoräknat {months} mån", "credited {months} months"),
+    "status.time.credited": ("tillgodoräknat {months} mån", "credited {months|month|months}"),
     "status.time.leave": (
-        "Ledighet som inte räknas: {days} dagar (förlänger ST)",
-        "Leave that does not count: {days} days (extends ST)",
+        "Ledighet som inte räknas: {days|dag|dagar} (förlänger ST)",
+        "Leave that does not count: {days|day|days} (extends ST)",
     ),
     "status.time.leave_none": ("Ingen ledighet som förlänger ST", "No leave that extends ST"),
     "status.time.projected": ("Beräknat klart {date}", "Projected completion {date}"),
@@ -36,13 +36,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No projected completion (no service ahead)",
     ),
     "status.time.planned_after": (
-        "planerat slut {date}, {days} dagar senare",
-        "planned end {date}, {days} days later",
+        "planerat slut {date}, {days|dag|dagar} senare",
+        "planned end {date}, {days|day|days} later",
     ),
     "status.time.planned_same": ("planerat slut {date}, samma dag", "planned end {date}, same day"),
     "status.time.planned_early": (
-        "planerat slut {date} är {days} dagar för tidigt",
-        "planned end {date} is {days} days too early",
+        "planerat slut {date} är {days|dag|dagar} för tidigt",
+        "planned end {date} is {days|day|days} too early",
     ),
     "status.time.planned_none": (
         "inget planerat slut (planned_end i st.yaml)",
@@ -62,25 +62,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{rate} min/week in service (at least {target})"),
     "status.sup.no_weeks": ("inga veckor i tjänst ännu i år", "no weeks in service yet this year"),
     "status.sup.totals": (
-        "{minutes} min på {weeks} veckor i tjänst · {sessions} tillfällen",
-        "{minutes} min over {weeks} weeks in service · {sessions} sessions",
+        "{minutes} min på {weeks|vecka|veckor} i tjänst · {sessions|tillfälle|tillfällen}",
+        "{minutes} min over {weeks|week|weeks} in service · {sessions|session|sessions}",
     ),
     "status.sup.last": ("Senaste tillfälle {date}", "Last session {date}"),
     "status.sup.none": (
-        "Ingen handledning registrerad ännu: minst {target} minuter i veckan, "
+        "Ingen handledning registrerad ännu: minst {target|minut|minuter} i veckan, "
         "varje tillfälle i supervision/ (date, minutes, supervisor).",
-        "No supervision recorded yet: at least {target} minutes a week, "
+        "No supervision recorded yet: at least {target|minute|minutes} a week, "
         "each session in supervision/ (date, minutes, supervisor).",
     ),
     "status.sup.chart": ("Timmar per månad, senaste {count} månaderna:",
-                         "Hours per month, last {count} months:"),
-    "status.sup.gaps": ("Uppehåll över {limit} dagar i tjänst:",
-                        "Gaps over {limit} days in service:"),
-    "status.sup.gap": ("{first} – {last}: {days} dagar", "{first} – {last}: {days} days"),
+                         "Hours per month, last {count|month|months}:"),
+    "status.sup.gaps": ("Uppehåll över {limit|dag|dagar} i tjänst:",
+                        "Gaps over {limit|day|days} in service:"),
+    "status.sup.gap": ("{first} – {last}: {days|dag|dagar}", "{first} – {last}: {days|day|days}"),
     "status.sup.gap_more": ("… och {count} till", "… and {count} more"),
     "status.sup.no_gaps": (
-        "Inga uppehåll över {limit} dagar i tjänst (längsta {days}: {first} – {last})",
-        "No gaps over {limit} days in service (longest {days}: {first} – {last})",
+        "Inga för långa uppehåll (längsta {days|dag|dagar}, högst {limit}: {first} – {last})",
+        "No gap too long (longest {days|day|days}, at most {limit}: {first} – {last})",
     ),
     "status.sup.start": ("ST-start", "ST start"),
     "status.sup.now": ("nu", "now"),
@@ -113,7 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.method.intygsgranskning": ("intygsgranskning", "certificate review"),
     "status.method.msf": ("MSF", "MSF"),
     "status.method.specialistkollegium": ("specialistkollegium", "specialist panel"),
-    "status.method.forst-i-st": ("FörST-i-ST", "FörST-i-ST"),
+    "status.method.forst-i-st": ("Först i ST", "Först i ST"),
     "status.method.other": ("annan", "other"),
     # delmål
     "status.delmal.heading": ("Delmål", "Delmål (learning objectives)"),
@@ -142,6 +142,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "status.cert.signed": ("ja", "yes"),
     "status.cert.requested": ("begärt", "asked"),
+    "status.cert.partial": ("delvis", "partly"),
     "status.cert.none": ("nej", "no"),
     # activity types: column abbreviation and name
     "status.act.klinisk_tjanstgoring": ("KT", "CS"),
@@ -191,11 +192,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # findings
     "status.fi.heading": ("Fynd: {counts}", "Findings: {counts}"),
     "status.fi.error.one": ("{count} fel", "{count} error"),
-    "status.fi.error.other": ("{count} fel", "{count} errors"),
+    "status.fi.error.other": ("{count} fel", "{count|error|errors}"),
     "status.fi.warning.one": ("{count} varning", "{count} warning"),
-    "status.fi.warning.other": ("{count} varningar", "{count} warnings"),
-    "status.fi.info.one": ("{count} tips", "{count} info"),
-    "status.fi.info.other": ("{count} tips", "{count} info"),
+    "status.fi.warning.other": ("{count|varning|varningar}", "{count|warning|warnings}"),
+    "status.fi.info.one": ("{count} info", "{count} info"),
+    "status.fi.info.other": ("{count} info", "{count} info"),
     "status.fi.clean": ("Inga fel eller varningar.", "No errors or warnings."),
     "status.fi.more": ("… och {count} till.", "… and {count} more."),
     "status.fi.hint": (
@@ -217,9 +218,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "status.start.supervision": (
         "Varje handledningstillfälle: supervision/{year}.yaml med date, minutes och "
-        "supervisor (minst {target} minuter i veckan).",
+        "supervisor (minst {target|minut|minuter} i veckan).",
         "Each supervision session: supervision/{year}.yaml with date, minutes and "
-        "supervisor (at least {target} minutes a week).",
+        "supervisor (at least {target|minute|minutes} a week).",
     ),
     "status.start.milestones": (
         "IUP (inom 6 månader) och ST-kontrakt (inom 7): milestones/ med kind och date.",

@@ -33,7 +33,7 @@ MESSAGES.update({
     ),
     "write.gained": (
         "portföljen skulle få {count} nya fynd:",
-        "the portfolio would gain {count} new findings:",
+        "the portfolio would gain {count|new finding|new findings}:",
     ),
     "write.dry_run": (
         "provkörning: inget skrevs (skulle ha lagts till i {path})",

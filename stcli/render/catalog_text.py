@@ -101,7 +101,7 @@ def rules_text(rows: Sequence[RuleRow], lang: str, title: str) -> str:
         setting = row.setting
         table.append([row.code, row.name, severity_word(setting.severity.value, lang),
                       t("explain.on" if setting.active else "explain.off", lang),
-                      _user(setting.source)])
+                      source_text(setting.source, lang)])
     lines = [title, "", *_columns(table), ""]
     active = sum(1 for row in rows if row.setting.active)
     lines.append(t("explain.rules_footer", lang, active=active, total=len(rows)))
@@ -133,8 +133,58 @@ def _wrap(text: str, indent: str = "  ") -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [""]
 
 
+# Words in pack sources that are st's own, not a document's name: shown in the language of
+# the output (a source's own title, e.g. "VGR-FAQ Kurser", is shown as written).
+_SOURCE_FRAGMENTS = (
+    ("st portfolio format: a portfolio holds no patient data", "explain.source.no_patient_data"),
+    ("st portfolio format (employment percent)", "explain.source.format_percent"),
+    ("st portfolio format (YAML)", "explain.source.format_yaml"),
+    ("st portfolio format", "explain.source.format"),
+    ("målbeskrivning allmänmedicin (delmål codes)", "explain.source.delmal_codes"),
+    ("målbeskrivning; Socialstyrelsen forms", "explain.source.forms"),
+)
+_SOURCE_WHOLE = {"derived": "explain.source.derived", "målbeskrivning": "explain.source.plan"}
+CONFIDENCE_LEVELS = ("official", "secondary", "medium", "unverified", "format", "derived")
+REGION_LABELS = {"vgr": "VGR", "gavleborg": "Region Gävleborg",
+                 "vastmanland": "Region Västmanland"}
+
+
+def source_text(source: str, lang: str) -> str:
+    """A rule's or delmål's source for users: st's own words in the output language."""
+    whole = _SOURCE_WHOLE.get(source.strip())
+    if whole:
+        return t(whole, lang)
+    for fragment, key in _SOURCE_FRAGMENTS:
+        source = source.replace(fragment, t(key, lang))
+    return _user(source)
+
+
+def confidence_text(confidence: str, lang: str) -> str:
+    """A confidence level (pack data) in words; the details are comments in the pack."""
+    level = confidence.strip()
+    if level in CONFIDENCE_LEVELS:
+        return t(f"explain.confidence.{level}", lang)
+    return _user(level)
+
+
+def scope_text(scope: Sequence[tuple[str | None, bool, str]], lang: str) -> str:
+    """Where a rule applies by the packs shipped with st: every portfolio alike, or per
+    region (no region, then each region) with its severity or "off"."""
+    states = [(t(f"explain.severity.{severity}", lang) if active else t("explain.off", lang))
+              for _, active, severity in scope]
+    if len(set(states)) == 1:
+        return t("explain.scope_all", lang, state=states[0])
+    parts = []
+    for (region, _, _), state in zip(scope, states, strict=True):
+        where = REGION_LABELS.get(region or "", t("explain.scope_no_region", lang))
+        parts.append(f"{where}: {state}")
+    # joined here, not passed through t(): message arguments are cut when long
+    return t("explain.scope_regions", lang) + " " + " · ".join(parts)
+
+
 def rule_text(row: RuleRow, lang: str, *, doc: str, confidence: str | None,
-              enabled_in: Sequence[str], loader: bool) -> str:
+              enabled_in: Sequence[str], loader: bool,
+              scope: Sequence[tuple[str | None, bool, str]] = ()) -> str:
     setting = row.setting
     origin = setting.origin
     lines = [f"{row.code} {row.name}", ""]
@@ -144,10 +194,15 @@ def rule_text(row: RuleRow, lang: str, *, doc: str, confidence: str | None,
     lines.append(t("explain.active_on" if setting.active else "explain.active_off", lang,
                    layer=layer_label(origin.get("active"), lang)))
     if not setting.active and enabled_in:
-        lines.append(t("explain.active_elsewhere", lang, regions=", ".join(enabled_in)))
-    lines.append(_labelled("explain.label_source", setting.source or "-", lang))
+        lines.append(t("explain.active_elsewhere", lang, regions=", ".join(
+            REGION_LABELS.get(region, region) for region in enabled_in)))
+    if scope:
+        lines += _wrap(scope_text(scope, lang), indent="")
+    lines.append(f"{t('explain.label_source', lang)}: "
+                 f"{source_text(setting.source or '-', lang)}")
     if confidence:
-        lines.append(_labelled("explain.label_confidence", confidence, lang))
+        lines.append(f"{t('explain.label_confidence', lang)}: "
+                     f"{confidence_text(confidence, lang)}")
     if setting.variant:
         lines.append(_labelled("explain.label_variant", str(setting.variant), lang))
     lines += ["", t("explain.checks", lang), *_wrap(doc)]
@@ -191,6 +246,12 @@ def _labelled(key: str, value: str, lang: str, **args: Any) -> str:
     return f"{t(key, lang, **args)}: {_user(value)}"
 
 
+def _specialty(code: str, lang: str) -> str:
+    key = f"status.specialty.{code}"
+    text = t(key, lang)
+    return code if text == key else text
+
+
 def _activity(name: str, lang: str) -> str:
     key = f"explain.activity.{name}"
     text = t(key, lang)
@@ -198,7 +259,8 @@ def _activity(name: str, lang: str) -> str:
 
 
 def delmal_text(entry: Delmal, lang: str, *, regulation: str, version: str,
-                original: Delmal | None, other_regulation: bool) -> str:
+                original: Delmal | None, other_regulation: bool,
+                forms: dict[str, str] | None = None) -> str:
     lines = [_labelled("explain.delmal_title", entry.localized_title(lang), lang,
                        code=entry.code), ""]
     lines.append(t("explain.delmal_regulation", lang, regulation=regulation,
@@ -210,11 +272,28 @@ def delmal_text(entry: Delmal, lang: str, *, regulation: str, version: str,
                                lang))
     else:
         lines.append(t("explain.delmal_requires_none", lang))
-    lines.append(_labelled("explain.label_source", entry.source or "-", lang))
+    either = f" {t('explain.delmal_or', lang)} "
+    if entry.requires_specialty:
+        names = [_specialty(s, lang) for s in entry.requires_specialty]
+        listed = either.join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+        lines += _wrap(t("explain.delmal_specialty", lang, specialties=listed), indent="")
+    group_forms = [either.join(dict.fromkeys(f for a in group if (f := (forms or {}).get(a))))
+                   for group in entry.requires]
+    shown_forms = ", ".join(dict.fromkeys(f for f in group_forms if f))
+    if entry.certified_by:
+        lines += _wrap(t("explain.delmal_certified_by", lang, milestone=entry.certified_by,
+                         forms=shown_forms), indent="")
+    elif shown_forms:
+        lines += _wrap(t("explain.delmal_forms", lang, forms=shown_forms), indent="")
+    lines.append(f"{t('explain.label_source', lang)}: {source_text(entry.source or '-', lang)}")
     if entry.confidence:
-        lines.append(_labelled("explain.label_confidence", entry.confidence, lang))
-    if entry.note:
-        lines += _wrap(_labelled("explain.delmal_note", str(entry.note), lang), indent="")
+        lines.append(f"{t('explain.label_confidence', lang)}: "
+                     f"{confidence_text(entry.confidence, lang)}")
+    if entry.group == "c" and not entry.corrected_by:
+        lines += _wrap(t("explain.delmal_c_title", lang), indent="")
+    note = entry.localized_note(lang)
+    if note:
+        lines += _wrap(_labelled("explain.delmal_note", str(note), lang), indent="")
     if entry.corrected_by:
         lines.append("")
         if original is None:

@@ -13,13 +13,15 @@ if TYPE_CHECKING:
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _DIM = "\x1b[2m"
+# cli.md: a finding about the portfolio as a whole names st.yaml (never ".")
+PORTFOLIO_FILE = "st.yaml"
 _RESET = "\x1b[0m"
 
 
 def location(finding: Finding) -> str:
     pos = finding.position
     if pos.file is None:
-        return "st.yaml" if finding.code.startswith("D") else "."
+        return PORTFOLIO_FILE  # a finding about the portfolio as a whole (cli.md)
     parts = [pos.file]
     if pos.line is not None:
         parts.append(str(pos.line))
@@ -89,7 +91,7 @@ def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
         "severity": finding.effective_severity.value,
         "message": finding.message.render(lang),
         "hint": finding.hint.render(lang) if finding.hint else None,
-        "file": pos.file,
+        "file": pos.file or PORTFOLIO_FILE,
         "line": pos.line,
         "column": pos.column,
         "source": finding.source,
@@ -122,8 +124,7 @@ def as_github(findings: list[Finding], lang: str) -> str:
     for finding in findings:
         pos = finding.position
         props = []
-        if pos.file:
-            props.append(f"file={_escape(pos.file, True)}")
+        props.append(f"file={_escape(pos.file or PORTFOLIO_FILE, True)}")
         if pos.line:
             props.append(f"line={pos.line}")
         if pos.column:

@@ -547,7 +547,7 @@ def annual_context(evaluation: Evaluation, number: int, lang: str, fmt: str) -> 
         if "H001" in evaluation.settings else 14
     gaps = [
         g for g in progress.supervision.gaps
-        if g.days > threshold
+        if g.days > max(threshold, g.limit)
         and (g.after or profile.start) <= year.end
         and (g.before or as_of) >= year.start
     ]

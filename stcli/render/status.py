@@ -388,7 +388,7 @@ class _View:
             if longest is None:
                 return []
             days = integer(longest.days, self.lang)
-            return [line((self.t("sup.no_gaps", limit=limit, days=days,
+            return [line((self.t("sup.no_gaps", limit=longest.limit, days=days,
                                  **self._gap_ends(longest)), DIM))]
         rows: list[Block] = [line((self.t("sup.gaps", limit=limit), WARN))]
         for gap in gaps[:MAX_GAPS]:

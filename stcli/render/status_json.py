@@ -92,7 +92,8 @@ def upcoming_deadlines(progress: Progress, months: int = DEADLINE_MONTHS) -> lis
 
 def long_gaps(progress: Progress, limit: int) -> list[Gap]:
     """Supervision gaps over `limit` days in service, longest first."""
-    gaps = [g for g in progress.supervision.gaps if g.days > limit]
+    # each gap carries H001's limit for it (longer in a Gävleborg summer)
+    gaps = [g for g in progress.supervision.gaps if g.days > max(limit, g.limit)]
     gaps.sort(key=lambda g: (-g.days, g.after or dt.date.min))
     return gaps
 
@@ -306,6 +307,14 @@ def _delmal(status: DelmalStatus, lang: str) -> dict[str, Any]:
         "missing": missing_labels(status),
         "certified": status.certified,
         "certificate": status.certificate_state,
+        # per requirement group (alternatives joined by `|`, as in `missing`): a signed
+        # certificate of its own type (rules.md v2, G002)
+        "signed": {"|".join(r.types): r.state == "signed" for r in status.requirements},
+        "requirements": [
+            {"types": list(r.types), "state": r.state, "form": r.form,
+             "evidence": len(r.evidence), "planned": len(r.planned)}
+            for r in status.requirements
+        ],
         "assessments": status.assessments,
     }
 

@@ -132,7 +132,7 @@ def all_rules() -> dict[str, Rule]:
     return dict(sorted(REGISTRY.items(), key=lambda item: _order(item[0])))
 
 
-_FAMILY_ORDER = ("D", "P", "T", "H", "A", "PL", "K", "G", "M", "S", "L")
+_FAMILY_ORDER = ("D", "P", "T", "BT", "H", "A", "PL", "K", "G", "M", "S", "L")
 
 
 def _order(code: str) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 A supervision session's `supervisor` is always an id. An assessment's `assessor` and a
 placement's or activity's `supervisor` may be an id or a name: a single word without
 spaces that is not declared is taken as a mistyped id, text with a space as a name.
+Format v2: an entry of `specialists:` in st.yaml written as text is a supervisor id.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         value = assessment.value.assessor
         if value is not None and unknown(value, strict=False):
             yield finding(assessment.at("assessor"), value)
+    located = ctx.portfolio.profile
+    if located is not None:
+        for index, specialist in enumerate(ctx.profile.specialists):
+            if isinstance(specialist, str) and unknown(specialist, strict=True):
+                yield finding(located.at(f"specialists.{index}"), specialist)
     for kind in ("placements", "activities"):
         for entry in ctx.portfolio.entries(kind):
             named = entry.value.supervisor

@@ -10,11 +10,11 @@ already planned for it.
 Info; a warning once as_of is within `warn_within_months` (12) months of the projected
 completion, when there is little time left to arrange a placement or course.
 
-BT delmål (HSLF-FS 2021:8, group "bt") matter only until BT is approved (`bt.approved` or a
-`bt-intyg` milestone): then one summary finding lists the BT delmål lacking evidence
-(info; a warning once BT's `end` has passed) instead of one finding each, so that a
-trainee in ST year 1 is not flooded with eighteen BT findings. After approval BT delmål
-are not checked.
+A delmål whose clinical requirement needs a kind of unit (`requires_specialty`, STc7/c7)
+counts only placements and auskultationer there; when an entry names it elsewhere (a
+vårdcentral period) the finding's hint says where the service must be.
+
+BT delmål (HSLF-FS 2021:8, group "bt") are BT001's (rules.md v2): G001 leaves them out.
 """
 
 from __future__ import annotations
@@ -49,18 +49,23 @@ class Localized:
         return self.sv
 
 
-def activity_label(activity: str, lang: str) -> str:
+def activity_label(activity: str, lang: str, regulation: str = "") -> str:
+    """The activity type as the regulation names it: `kvalitetsarbete` is "deltagande i
+    utvecklingsarbete" under HSLF-FS 2021:8, "kvalitets- och utvecklingsarbete" before."""
+    if activity == "kvalitetsarbete" and regulation == "HSLF-FS 2021:8":
+        activity = "utvecklingsarbete"
     return t(f"rule.G001.activity_{activity}", lang)
 
 
-def requirement_text(groups: Iterable[tuple[str, ...]], sep: str = "; ") -> Localized:
+def requirement_text(groups: Iterable[tuple[str, ...]], sep: str = "; ",
+                     regulation: str = "") -> Localized:
     """`[[klinisk_tjanstgoring, auskultation], [kurs]]` as 'klinisk tjänstgöring eller
     auskultation; kurs' in both languages."""
     groups = list(groups)
 
     def word(lang: str) -> str:
         alternative = " eller " if lang == "sv" else " or "
-        return sep.join(alternative.join(activity_label(a, lang) for a in group)
+        return sep.join(alternative.join(activity_label(a, lang, regulation) for a in group)
                         for group in groups)
 
     return Localized(word("sv"), word("en"))
@@ -113,22 +118,21 @@ def completion_args(ctx: RuleContext) -> dict[str, dt.date | None]:
 @rule("G001", "delmal-evidence")
 def check(ctx: RuleContext) -> Iterator[Finding]:
     severity = Severity.WARNING if near_completion(ctx) else Severity.INFO
-    bt_missing: list[str] = []
     for status in ctx.progress.delmal:
-        if not status.missing:
-            continue
-        if status.delmal.group == "bt":
-            bt_missing.append(status.delmal.code)
+        if not status.missing or status.delmal.group == "bt":
             continue
         planned = planned_groups(status, status.missing)
+        regulation = ctx.profile.regulation
+        hint = "near_completion" if severity is Severity.WARNING else None
+        if status.delmal.requires_specialty and status.not_counted:
+            # STc7/c7: an entry names the delmål but is at a unit of another kind
+            hint = "requires_specialty"
         yield ctx.finding(
             "missing_planned" if planned else "missing", severity=severity,
             code=status.delmal.code, title=title_of(status),
-            missing=requirement_text(status.missing), planned=requirement_text(planned),
-            hint="near_completion" if severity is Severity.WARNING else None,
-            hint_args=completion_args(ctx),
+            missing=requirement_text(status.missing, regulation=regulation),
+            planned=requirement_text(planned, regulation=regulation),
+            hint=hint,
+            hint_args={**completion_args(ctx),
+                       "specialties": ", ".join(status.delmal.requires_specialty)},
         )
-    if bt_missing and bt_open(ctx):
-        total = sum(1 for s in ctx.progress.delmal if s.delmal.group == "bt")
-        yield ctx.finding("bt_missing", severity=bt_severity(ctx), codes=bt_missing,
-                          count=len(bt_missing), total=total)

@@ -1,13 +1,15 @@
 """H001 supervision-gap: too long without supervision while in service.
 
 VGR-FAQ Handledning ("minst en timmes handledning per vecka oavsett tjänstgöringsgrad"),
-GÄVLEBORG 5.1.2 (at least an hour a week; may be thinned in the summer, mid-June to
-mid-August). Reads the gaps of the progress model (`progress.supervision.gaps`): the
-in-service days outside the summer window strictly between two sessions, from `start` to the
-first session, and from the last session to as_of; days on any leave entry are not in
-service. Fires for each gap of more than `max_gap_days` (14) days, at the session after the
-gap (at the last session for the gap still open at as_of; for the portfolio when there is no
-session at all).
+GÄVLEBORG 5.1.2 (at least an hour a week; "kan glesas ut" mid-June to mid-August "men ska
+även då ske kontinuerligt"). Reads the gaps of the progress model
+(`progress.supervision.gaps`): the in-service days strictly between two sessions, from
+`start` to the first session, and from the last session to as_of; days on any leave entry
+are not in service, summer days are (rules.md v2). Fires for each gap longer than its limit:
+`max_gap_days` (14, tool default); in Gävleborg, whose pack sets the summer window, a gap
+with at least one in-service day in the window may be up to `summer_max_gap_days` (28, tool
+default). At the session after the gap (at the last session for the gap still open at
+as_of; for the portfolio when there is no session at all).
 """
 
 from __future__ import annotations
@@ -22,15 +24,14 @@ from stcli.rules import RuleContext, rule
 
 @rule("H001", "supervision-gap")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    limit = int(ctx.params.get("max_gap_days", 14))
-    gaps = [gap for gap in ctx.progress.supervision.gaps if gap.days > limit]
+    gaps = [gap for gap in ctx.progress.supervision.gaps if gap.too_long]
     if not gaps:
         return
     where: dict[dt.date, Position] = {}
     for item in ctx.portfolio.supervision:
         where.setdefault(item.value.date, item.position)
     for gap in gaps:
-        args: dict[str, Any] = {"days": gap.days, "max_days": limit, "after": gap.after,
+        args: dict[str, Any] = {"days": gap.days, "max_days": gap.limit, "after": gap.after,
                 "before": gap.before, "start": ctx.progress.st_start, "as_of": ctx.as_of}
         if gap.after is not None and gap.before is not None:
             yield ctx.finding("between", where.get(gap.before, PORTFOLIO), **args)

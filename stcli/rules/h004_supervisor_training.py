@@ -1,10 +1,13 @@
-"""H004 supervisor-training: the main supervisor's handledarutbildning is too old.
+"""H004 supervisor-training: the main supervisor has no handledarutbildning recorded, or it
+is too old.
 
 GÄVLEBORG 5.1.2: "Handledaren ska ha en uppdaterad handledarutbildning som ej bör vara äldre
-än fem år". For each main supervisor (`role: main`) whose period covers as_of, fires when the
-`training` date (a year alone means 31 December of that year) plus
-`max_training_age_years` (5) is before as_of, at that supervisor's `training` in st.yaml.
-A supervisor without a `training` date is not judged. Active in Region Gävleborg.
+än fem år"; VGR-FAQ "Vem kan vara handledare?". For each main supervisor (`role: main`)
+whose period covers as_of: no `training` fires (rules.md v2: in both regions), at the
+supervisor in st.yaml; and when `max_training_age_years` is above 0 (Gävleborg's pack: 5;
+0 means no age limit, VGR) the `training` date (a year alone means 31 December of that
+year) plus that many years before as_of fires, at that supervisor's `training`.
+Active in Region Gävleborg and VGR.
 """
 
 from __future__ import annotations
@@ -24,15 +27,21 @@ def _shown(day: dt.date) -> str:
 
 @rule("H004", "supervisor-training")
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    years = int(ctx.params.get("max_training_age_years", 5))
+    years = int(ctx.params.get("max_training_age_years", 0))
     located = ctx.portfolio.profile
     assert located is not None
     for index, supervisor in enumerate(ctx.profile.supervisors):
-        if supervisor.role != "main" or supervisor.training is None:
+        if supervisor.role != "main":
             continue
         if supervisor.from_ is not None and supervisor.from_ > ctx.as_of:
             continue
         if supervisor.to is not None and supervisor.to < ctx.as_of:
+            continue
+        if supervisor.training is None:
+            yield ctx.finding("missing", located.at(f"supervisors.{index}"),
+                              hint="add_training", name=supervisor.name)
+            continue
+        if years <= 0:
             continue
         expires = add_years(supervisor.training, years)
         if expires < ctx.as_of:

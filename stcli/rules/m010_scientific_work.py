@@ -11,6 +11,10 @@ Vetenskapsmetodik" (warning there); GÄVLEBORG 4.1.3 (info elsewhere). Two findi
   method (`method_course_words`, case-insensitive: "vetenskaplig metodik",
   "vetenskapsmetodik", "forskningsmetodik"), planned ones included: reported at the
   work's start. Without such a course this half is silent.
+* (rules.md v2, always info) a `vetenskapligt-arbete` that is done has no `presented`
+  date: GÄVLEBORG 4.1.3 asks that it "presenteras muntligt"; at the work's `status`.
+
+The half-time reading of "senast halvvägs" is the tool's own (`served_share`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
-from stcli.findings import PORTFOLIO, Finding
+from stcli.findings import PORTFOLIO, Finding, Severity
 from stcli.portfolio import activity_first_day, activity_last_day
 from stcli.rules import RuleContext, rule
 
@@ -48,6 +52,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             served=ctx.progress.time.served, threshold=threshold,
             required=ctx.progress.time.required,
         )
+    for work in done:
+        if work.value.presented is None:
+            yield ctx.finding("not_presented", work.at("status"), severity=Severity.INFO,
+                              hint="add_presented", title=work.value.title or "")
     words = [str(w).casefold() for w in ctx.params.get("method_course_words", DEFAULT_WORDS)]
     courses = sorted((c for c in ctx.portfolio.courses
                       if any(w in c.value.title.casefold() for w in words)),

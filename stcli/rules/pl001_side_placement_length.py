@@ -13,6 +13,8 @@ How a placement's length is counted (our reading, documented in `st explain`):
   it, and days on non-counting leave (föräldraledighet, tjänstledighet) are not counted;
 * all sidotjänstgöringar in one specialty are added up (8 + 8 weeks of internmedicin is
   16), planned ones included, so a plan that falls short is seen before it starts;
+* a specialty listed in `counts_with` counts towards another's length (rules.md v2:
+  beroende with psykiatri, VGR-FAQ "Ibland tillkommer beroende");
 * the finding points at the `end` of the specialty's last placement.
 """
 
@@ -84,14 +86,24 @@ def _required(ctx: RuleContext) -> dict[str, int]:
     return weeks
 
 
+def counts_with(ctx: RuleContext) -> dict[str, str]:
+    """Specialty -> the mandatory specialty whose length it counts towards (beroende ->
+    psykiatri), from the `counts_with` parameter."""
+    configured: Any = ctx.params.get("counts_with")
+    return {str(k): str(v) for k, v in configured.items()} if isinstance(
+        configured, dict) else {}
+
+
 @rule("PL001", "side-placement-length")
 def check(ctx: RuleContext) -> Iterator[Finding]:
     required = _required(ctx)
+    grouped = counts_with(ctx)
     by_specialty: dict[str, list[Located[Placement]]] = {}
     for item in ctx.portfolio.placements:
         placement = item.value
-        if placement.type == "sidotjanstgoring" and placement.specialty in required:
-            by_specialty.setdefault(placement.specialty, []).append(item)
+        specialty = grouped.get(placement.specialty, placement.specialty)
+        if placement.type == "sidotjanstgoring" and specialty in required:
+            by_specialty.setdefault(specialty, []).append(item)
     for specialty, items in sorted(by_specialty.items()):
         items.sort(key=lambda i: (i.value.start, i.value.end))
         weeks = sum((placement_weeks(ctx, i.value) for i in items), Fraction(0))

@@ -6,7 +6,9 @@ into the 66. Under HSLF-FS 2021:8 this fires when
 * the BT period `bt.start`–`bt.end` gives fewer than `min_bt_months` (6) months converted to
   full time (the month credit of rules.md "Counting time": part time and non-counting leave
   make it longer; a planned end is judged as planned), at `bt.end`;
-* `approval_within_months` (24) after the ST `start` have passed and BT has no approval:
+* `approval_within_months` (24) served months after the ST `start` have passed (rules.md
+  v2: served months, like T001: leave that does not count and part time extend it) and BT
+  has no approval:
   neither `bt.approved` nor a `bt-intyg` milestone on or before as_of (regions aim at the BT
   certificate within the first two years), at `bt.approved`, `bt` or, without any `bt:`,
   at `regulation`.
@@ -20,8 +22,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from fractions import Fraction
-
-from dateutil.relativedelta import relativedelta
 
 from stcli.findings import Finding
 from stcli.rules import RuleContext, rule
@@ -44,7 +44,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if months < minimum:
             yield ctx.finding("too_short", located.at("bt.end"), start=bt.start, end=bt.end,
                               months=months, min_months=_n(minimum))
-    deadline: dt.date = profile.start + relativedelta(months=within)
+    # The first day after `within` served months: at full time with no leave, exactly
+    # `within` calendar months after the start.
+    reached = ctx.progress.timeline.date_reaching(Fraction(within), profile.start, Fraction(0))
+    if reached is None:
+        return  # never reached (no employment ahead): nothing to judge yet
+    deadline: dt.date = reached + dt.timedelta(days=1)
     if ctx.as_of <= deadline:
         return
     approvals = [m.value.date for m in ctx.portfolio.milestones
