@@ -319,3 +319,32 @@ def test_html_is_self_contained_and_sorts_in_chromium(cohort: Cohort, cache: Pat
     tools.evaluate("document.querySelector('th[data-col=name]').click(), true")
     assert tools.evaluate(names) == list(reversed(ascending))
     assert _problems(tools, url) == []
+
+
+def test_an_unexpected_error_is_a_row_not_a_stop(cohort: Cohort, cache: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from stcli import cohort as cohort_module
+    from stcli.engine import evaluate as evaluate_module
+
+    def explode(root: Path, as_of: Any) -> Any:
+        raise OSError("disk")
+
+    monkeypatch.setattr(evaluate_module, "evaluate", explode)
+    row = cohort_module.judge(("somewhere", str(cohort.on_track), AS_OF))
+    assert row["complete"] is False and row["problem"] == "unreadable"
+    from stcli.render.cohort import reason
+
+    assert reason(row, "sv") == "kunde inte läsas (OSError)"
+    assert reason(row, "en") == "could not be read (OSError)"
+
+
+def test_a_folder_beside_portfolios_without_st_yaml_is_a_row(tmp_path: Path) -> None:
+    from stcli.cohort import find_portfolios
+
+    (tmp_path / "a" / "placements").mkdir(parents=True)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c" / "deeper" / "p").mkdir(parents=True)
+    (tmp_path / "c" / "deeper" / "p" / "st.yaml").write_text("x: 1\n", encoding="utf-8")
+    found = {Path(t.source).name: (t.root is not None, t.problem)
+             for t in find_portfolios(tmp_path, str(tmp_path))}
+    assert found == {"a": (False, "no_st_yaml"), "p": (True, None)}
