@@ -237,6 +237,21 @@ def judge(job: tuple[str, str, str]) -> dict[str, Any]:
         return empty_row(source, root_text, "unreadable", error=type(error).__name__)
 
 
+def _warm_up() -> None:
+    """Import the pipeline and read the shipped packs and catalogs once in the parent, so
+    that forked workers start with them instead of each importing them again."""
+    from stcli.engine.cohort import row_of  # noqa: F401 - imported for the workers
+    from stcli.engine.evaluate import evaluate  # noqa: F401
+    from stcli.engine.packs import package_pack
+    from stcli.i18n import catalog
+    from stcli.render.status_json import document  # noqa: F401
+    from stcli.rules import all_rules
+
+    all_rules()
+    catalog()
+    package_pack("national")
+
+
 def _pool_context() -> Any:
     import multiprocessing
 
@@ -277,6 +292,7 @@ def evaluate_cohort(found: list[Target], as_of: dt.date, *, use_cache: bool = Tr
         fresh = [judge(job) for job in jobs]
     else:
         count = min(count, len(jobs))
+        _warm_up()
         chunk = max(1, len(jobs) // (count * 4))
         with ProcessPoolExecutor(max_workers=count, mp_context=_pool_context()) as pool:
             fresh = list(pool.map(judge, jobs, chunksize=chunk))
