@@ -120,6 +120,8 @@ class _FileContext:
     errors: int = 0
     fields: dict[str, Position] = field(default_factory=dict)
     text: str = ""  # the file's text: to tell an alias bomb from a merely huge file
+    # The fields that did convert, of the last top-level record that failed as a whole.
+    partial: dict[str, Any] | None = None
 
     def pos(self, node: yaml.Node) -> Position:
         mark = node.start_mark
@@ -190,10 +192,14 @@ def _load(root: Path) -> LoadResult:
                         located = _convert_top_record(item, record_name, ctx, entry=True)
                         if located is not None:
                             entries.append(located)
+                        elif (partial := _incomplete(ctx, item)) is not None:
+                            portfolio.incomplete.setdefault(kind, []).append(partial)
                 elif isinstance(node, yaml.MappingNode):
                     located = _convert_top_record(node, record_name, ctx, entry=True)
                     if located is not None:
                         entries.append(located)
+                    elif (partial := _incomplete(ctx, node)) is not None:
+                        portfolio.incomplete.setdefault(kind, []).append(partial)
                 elif not _is_null(node):
                     ctx.add("D004", node, "load.not_entries", kind=kind)
             except _Abort:
@@ -402,6 +408,27 @@ def convert_entry(text: str, kind: str, rel: str, vocabulary: dict[str, frozense
     return located, findings
 
 
+def convert_record_text(text: str, record_name: str, rel: str,
+                        vocabulary: dict[str, frozenset[str]]
+                        ) -> tuple[Located[Any] | None, list[Finding]]:
+    """A record of any table (`Supervisor` too, not only a kind's entries) from YAML text,
+    converted as `load` converts it: what `st add` checks one answer or one entry with."""
+    findings: list[Finding] = []
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None, [Finding("D001", Msg("load.yaml_syntax", {"problem": "?"}),
+                              Position(rel))]
+    if node is None:
+        return None, findings
+    ctx = _FileContext(rel, findings, vocabulary, text=text)
+    try:
+        located = _convert_top_record(node, record_name, ctx, entry=True)
+    except _Abort:
+        located = None
+    return located, findings
+
+
 def _convert_top_record(
     node: yaml.Node, name: str, ctx: _FileContext, entry: bool = False
 ) -> Located[Any] | None:
@@ -417,6 +444,16 @@ def _convert_top_record(
     if value is INVALID:
         return None
     return Located(value, ctx.pos(node), ctx.fields)
+
+
+def _incomplete(ctx: _FileContext, node: yaml.Node) -> Located[dict[str, Any]] | None:
+    """The fields that did convert of an entry that failed as a whole (a wrong date), so
+    that rules checking one field on its own (D008) still see them: one error never hides
+    another."""
+    partial, ctx.partial = ctx.partial, None
+    if partial is None:
+        return None
+    return Located(partial, ctx.pos(node), ctx.fields)
 
 
 def _visit(ctx: _FileContext, node: yaml.Node) -> None:
@@ -492,6 +529,8 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
             if spec.key not in suggested:  # `datum:` was already said to mean `date:`
                 ctx.add("D005", node, "load.missing_field", field=spec.key)
     if failed:
+        if not path:
+            ctx.partial = values
         return INVALID
     record_class = getattr(model, name)
     return record_class(**values)

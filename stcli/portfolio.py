@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from stcli.findings import Position
 from stcli.model import Activity, Assessment, Course, Leave, Milestone, Placement, Profile
 from stcli.model import Supervision as SupervisionSession
+
+if TYPE_CHECKING:
+    from stcli.signoff import SignOff
 
 T = TypeVar("T")
 
@@ -37,9 +40,15 @@ class Portfolio:
     leave: list[Located[Leave]] = field(default_factory=list)
     activities: list[Located[Activity]] = field(default_factory=list)
     milestones: list[Located[Milestone]] = field(default_factory=list)
+    # Sign-offs of ST years (git tags st/arsgenomgang-N: stcli/signoff.py), set by
+    # engine/evaluate; rule M014 reads them.
+    signoffs: tuple[SignOff, ...] = ()
     # The text of every file read, relative path -> text, for scans that must cover
     # comments and x_ keys too (P001).
     texts: dict[str, str] = field(default_factory=dict)
+    # Entries that failed as a whole (an error in a required field), by kind: the fields
+    # that did convert, by attribute name, for rules that check a field on its own (D008).
+    incomplete: dict[str, list[Located[dict[str, Any]]]] = field(default_factory=dict)
 
     def entries(self, kind: str) -> list[Located[Any]]:
         found: list[Located[Any]] = getattr(self, kind)

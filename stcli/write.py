@@ -66,8 +66,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
+        os.chmod(temporary, mode if mode is not None else new_file_mode())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -141,7 +140,7 @@ class FieldOption:
 @cache
 def field_options() -> tuple[FieldOption, ...]:
     """Every option of `st add`, once, from `model.FIELDS` (the loader's own table)."""
-    from stcli.model import FIELDS, KIND_RECORDS
+    from stcli.model import FIELDS, KIND_RECORDS, Supervisor
 
     options: dict[tuple[str, ...], FieldOption] = {}
 
@@ -155,7 +154,7 @@ def field_options() -> tuple[FieldOption, ...]:
         if required:
             option.required.add(kind)
 
-    for kind, record in KIND_RECORDS.items():
+    for kind, record in {**KIND_RECORDS, "supervisor": Supervisor}.items():
         for spec in FIELDS[record.__name__]:
             desc = spec.type
             if desc[0] == "model":
@@ -222,10 +221,17 @@ def split_list(text: str) -> list[str]:
 
 def render_entry(kind: str, values: dict[tuple[str, ...], str]) -> list[str]:
     """The entry's lines as a block mapping at column 0, keys in the format's order."""
-    from stcli.model import FIELDS, KIND_RECORDS
+    from stcli.entry import record_name
+
+    return render_record(record_name(kind), values)
+
+
+def render_record(name: str, values: dict[tuple[str, ...], str]) -> list[str]:
+    """A record of the field table `name` as a block mapping at column 0."""
+    from stcli.model import FIELDS
 
     lines: list[str] = []
-    for spec in FIELDS[KIND_RECORDS[kind].__name__]:
+    for spec in FIELDS[name]:
         key = spec.key
         nested = {path[1]: text for path, text in values.items()
                   if len(path) == 2 and path[0] == key}
@@ -266,10 +272,12 @@ def check_entry(kind: str, lines: list[str], rel: str, vocabulary: dict[str, fro
     `first_line` and `column` are where the entry's first key will stand in the file, so the
     positions of the findings are those `st validate` would give after writing.
     """
+    from stcli.entry import record_name
     from stcli.findings import Position
-    from stcli.load import convert_entry
+    from stcli.load import convert_record_text
 
-    located, findings = convert_entry("\n".join(lines) + "\n", kind, rel, vocabulary)
+    located, findings = convert_record_text("\n".join(lines) + "\n", record_name(kind), rel,
+                                            vocabulary)
     placed = []
     for finding in findings:
         position = finding.position
@@ -449,6 +457,7 @@ class InitAnswers:
     region: str | None = None
     supervisor_id: str | None = None
     supervisor_name: str | None = None
+    language: str = "sv"
 
 
 SUPERVISOR_ID = re.compile(r"[A-Za-z0-9_.\-]+")
@@ -491,7 +500,7 @@ def profile_text(answers: InitAnswers) -> str:
         "# Planerad ansökan om specialistbevis (valfritt).",
         "# planned_end: 2029-03-01",
         "# Språk för st:s utskrifter: sv | en.",
-        "language: sv",
+        f"language: {answers.language}",
     ]
     if answers.regulation == "HSLF-FS 2021:8":
         out += ["# Bastjänstgöring (BT) inom ST: fyll i när den är planerad.",
@@ -607,3 +616,167 @@ def create_portfolio(root: Path, answers: InitAnswers) -> list[str]:
     atomic_write(root / "st.yaml", profile_text(answers).encode("utf-8"))
     written.append("st.yaml")
     return written
+
+
+# --- drafts: an entry that still has errors, kept as comments -----------------------------------
+
+
+def plan_draft(root: Path, kind: str, path: Path, lines: list[str],
+               header: list[str]) -> Append:
+    """The file with the entry appended as comments (`# - date: …`): nothing typed is lost,
+    and the portfolio reads exactly as before. Removing the `# ` restores the entry in place.
+
+    `header` are comment lines (without `# `) saying what is wrong; the entry keeps the
+    list's indentation so that uncommenting it needs nothing else.
+    """
+    import yaml
+
+    root = root.resolve()
+    path = path if path.is_absolute() else root / path
+    try:
+        rel = path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        raise WriteRefused("write.outside_kind", path=str(path), kind=kind) from None
+    if rel.split("/")[0] != kind and not (kind == "supervisor" and rel == "st.yaml"):
+        raise WriteRefused("write.outside_kind", path=rel, kind=kind)
+    old: bytes | None = None
+    text = ""
+    column = 0
+    if path.exists():
+        if not path.is_file():
+            raise WriteRefused("write.not_a_file", path=rel)
+        old = path.read_bytes()
+        try:
+            text = old.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise WriteRefused("write.unreadable", path=rel) from None
+        match = re.search(r"^([ \t]*)- ", text, re.MULTILINE)
+        column = len(match[1]) if match and kind != "supervisor" else 0
+    newline = "\r\n" if "\r\n" in text else "\n"
+    prefix = "" if not text or text.endswith("\n") else newline
+    if text.strip():
+        prefix += newline
+    body = [f"# {note}".rstrip() for note in header]
+    body += ["# " + item for item in as_item(lines, column)]
+    new_text = text + prefix + newline.join(body) + newline
+    first_line = (text + prefix).count("\n") + 1
+    # Comments change no value: the file must read back as the same data (or both unreadable).
+    try:
+        same = yaml.load(text, Loader=yaml.BaseLoader) == yaml.load(new_text,
+                                                                      Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        same = True
+    if not same:
+        raise WriteRefused("write.not_appendable", path=rel)
+    bom = b"\xef\xbb\xbf" if old is not None and old.startswith(b"\xef\xbb\xbf") else b""
+    return Append(path, rel, old, bom + new_text.encode("utf-8"), first_line, column)
+
+
+# --- st add supervisor: one more item of `supervisors:` in st.yaml ------------------------------
+
+
+def _last_end(node: Any) -> Any:
+    """The end mark of the last scalar inside `node` (a block collection's own end mark lies
+    at the next token, past any comments that follow it)."""
+    import yaml
+
+    while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.value:
+        if node.flow_style:  # `{id: anna, …}`: its own end is exact (after the brace)
+            return node.end_mark
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
+    return node.end_mark
+
+
+def plan_supervisor(root: Path, lines: list[str]) -> Append:
+    """st.yaml with one more supervisor, every other byte as it was.
+
+    The item is inserted as text after the last one of `supervisors:` (or replaces an empty
+    `supervisors: []`, or starts the list at the end of the file); the result must read back,
+    through ruamel.yaml's round trip, as the old data with exactly that item added.
+    """
+    import yaml
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    root = root.resolve()
+    path = root / "st.yaml"
+    rel = "st.yaml"
+    old = path.read_bytes()
+    bom = b"\xef\xbb\xbf" if old.startswith(b"\xef\xbb\xbf") else b""
+    try:
+        text = old[len(bom):].decode("utf-8")
+        document = yaml.compose(text, Loader=yaml.BaseLoader)
+    except (UnicodeDecodeError, yaml.YAMLError):
+        raise WriteRefused("write.unreadable", path=rel) from None
+    if not isinstance(document, yaml.MappingNode):
+        raise WriteRefused("write.unreadable", path=rel)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    rows = text.splitlines(keepends=True)
+    found = next(((k, v) for k, v in document.value
+                  if isinstance(k, yaml.ScalarNode) and k.value == "supervisors"), None)
+    if found is None:
+        prefix = "" if not text or text.endswith("\n") else newline
+        before = text + prefix + "supervisors:" + newline
+        new_text = before + newline.join(as_item(lines, 2)) + newline
+        first_line, column = before.count("\n") + 1, 2
+    else:
+        key, value = found
+        column = key.start_mark.column + 2
+        empty = (isinstance(value, yaml.ScalarNode) and value.value == "" and not value.style
+                 ) or (isinstance(value, yaml.SequenceNode) and not value.value)
+        if empty:
+            # `supervisors: []` or `supervisors:`: the key's line keeps only the key (and
+            # any comment after it); the list starts on the next line.
+            row = key.start_mark.line
+            if value.end_mark.line != row:
+                raise WriteRefused("write.not_appendable", path=rel)
+            current = rows[row]
+            ending = current[len(current.rstrip("\r\n")):] or newline
+            rest = current[value.end_mark.column:].rstrip("\r\n") if value.value == [] else ""
+            head = current[:key.end_mark.column] + ":"
+            rows[row] = head + (("  " + rest.strip()) if rest.strip() else "") + ending
+            insert_at = row + 1
+        else:
+            if not isinstance(value, yaml.SequenceNode) or value.flow_style:
+                raise WriteRefused("write.flow_list" if isinstance(value, yaml.SequenceNode)
+                                   else "write.not_a_list", path=rel)
+            first = value.value[0].start_mark
+            dash = rows[first.line].rfind("-", 0, first.column)
+            if dash < 0:
+                raise WriteRefused("write.not_appendable", path=rel)
+            column = dash
+            end = _last_end(value.value[-1])
+            tail = rows[end.line][end.column:] if end.line < len(rows) else ""
+            if tail.strip() and not tail.strip().startswith("#"):
+                raise WriteRefused("write.not_appendable", path=rel)
+            insert_at = end.line + 1 if end.column > 0 else end.line
+        if insert_at > 0 and insert_at <= len(rows) and not rows[insert_at - 1].endswith("\n"):
+            rows[insert_at - 1] += newline
+        item = [row + newline for row in as_item(lines, column)]
+        rows[insert_at:insert_at] = item
+        new_text = "".join(rows)
+        first_line = insert_at + 1
+    try:
+        old_data = YAML(typ="rt").load(text)
+        new_data = YAML(typ="rt").load(new_text)
+    except YAMLError:
+        raise WriteRefused("write.not_appendable", path=rel) from None
+    old_list = list(old_data.get("supervisors") or [])
+    new_list = list(new_data.get("supervisors") or [])
+    others_same = {k: v for k, v in old_data.items() if k != "supervisors"} == {
+        k: v for k, v in new_data.items() if k != "supervisors"}
+    if not others_same or len(new_list) != len(old_list) + 1 or new_list[:-1] != old_list:
+        raise WriteRefused("write.not_appendable", path=rel)
+    return Append(path, rel, old, bom + new_text.encode("utf-8"), first_line, column)
+
+
+# --- file modes ----------------------------------------------------------------------------------
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets under the user's umask (0644 with the usual 022), as git
+    users expect; a temporary file is created 0600 and would otherwise keep that."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask

@@ -134,3 +134,29 @@ def test_sosfs_profile_loads(tmp_path: Path) -> None:
 def test_completion() -> None:
     assert cmd_init.complete_regulation("sos") == ["SOSFS 2015:8"]
     assert cmd_init.complete_region("v") == ["vgr", "vastmanland"]
+
+
+@needs_git
+def test_options_take_swedish_spellings_and_explain_errors(tmp_path: Path) -> None:
+    args = [a if a != "gavleborg" else "Gävleborg" for a in OPTIONS]
+    code, output = _init(str(tmp_path / "a"), *args)
+    assert code == 0, output
+    text = (tmp_path / "a" / "st.yaml").read_text(encoding="utf-8")
+    assert "region: gavleborg\n" in text
+    assert "language: en\n" in text  # chosen with --lang at the start, kept
+    code, output = _init(str(tmp_path / "b"), *OPTIONS[:-1], "--start", "2025-09-31", "--yes")
+    assert code == 2
+    assert "the date `2025-09-31` does not exist: write dates as" in output
+    code, output = _init(str(tmp_path / "c"), *OPTIONS[:-1], "--supervisor-id", "anna berg",
+                         "--yes")
+    assert code == 2 and "only letters a-z, digits" in output
+
+
+@needs_git
+def test_supervisor_is_optional(tmp_path: Path) -> None:
+    args = [*OPTIONS[:OPTIONS.index("--supervisor-id")], "--yes"]
+    code, output = _init(str(tmp_path / "p"), *args)
+    assert code == 0, output
+    assert "st add supervisor" in output
+    profile = load(tmp_path / "p").portfolio.profile
+    assert profile is not None and profile.value.supervisors == []

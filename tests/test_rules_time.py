@@ -542,3 +542,10 @@ def test_bt001_a_bt_delmal_needs_any_entry(tmp_path: Path) -> None:
     assert len(found(evaluate_portfolio(tmp_path / "c", st, {
         "placements/p.yaml": placements, "courses/k.yaml": course}, as_of="2025-01-09"),
         "BT001")) == 1
+
+
+def test_t001_cites_only_the_regulation_in_force(tmp_path: Path) -> None:
+    for regulation in (HSLF, SOSFS):
+        [finding] = found(evaluate_portfolio(tmp_path / regulation[:4], st_yaml(
+            regulation=regulation)), "T001")
+        assert finding.source == f"{regulation}; patientsäkerhetsförordningen 4:1"

@@ -332,7 +332,9 @@ def test_getting_started_view(tmp_path: Path) -> None:
     assert "Portföljen har bara st.yaml" in out
     steps = re.findall(r"^  (\d)\. (.*)$", out, re.M)
     assert [n for n, _ in steps] == ["1", "2", "3", "4", "5"]
-    assert "placements/" in steps[0][1] and "supervision/" in steps[1][1]
+    # each step names the command that records it (the profile has its supervisor already)
+    assert "st add placement" in steps[0][1] and "st add supervision" in steps[1][1]
+    assert all("st add " in text for _, text in steps)
     assert "IUP" in steps[2][1]
     assert "Inget underlag ännu för de 44 delmålen" in out  # BT + ST, no grid of empty rows
     # the steps say what the empty sections would: they are left out

@@ -229,3 +229,33 @@ def test_raising_a_rule_keeps_its_progress_lines_info(tmp_path: Path) -> None:
     findings = evaluate(root, __import__("datetime").date(2025, 3, 1)).findings
     current = [f for f in findings if f.code in ("A001", "H002")]
     assert current and all(f.severity and f.severity.value == "info" for f in current)
+
+
+def test_one_error_never_hides_another_and_errors_come_first(tmp_path: Path) -> None:
+    """A bad date makes the session invalid as a whole; its unknown supervisor is still
+    reported (D008), and the text lists errors before warnings, by file and position."""
+    from tests.conftest import write_portfolio
+
+    root = write_portfolio(tmp_path / "p", {
+        "supervision/2025.yaml": "- date: 14/1 2025\n  minutes: 30\n  supervisor: okand\n",
+        "assessments/2025.yaml": "- date: 2025-13-01\n  method: dops\n  assessor: bertil\n",
+        "courses/2025.yaml": "- title: K\n  start: 2025-01-01\n  end: 2025-01-02\n"
+                             "  mandatory: kanske\n",
+    })
+    result = runner.invoke(app, ["validate", str(root), "--as-of", "2025-06-01", "--lang",
+                                 "en", "--info"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    codes = [(line.split(": ")[0], line.split()[1], line.split()[2]) for line in lines[:-1]]
+    errors = [c for c in codes if c[1] == "error"]
+    assert ("supervision/2025.yaml:1:9", "error", "D004") in errors
+    assert ("supervision/2025.yaml:3:15", "error", "D008") in errors
+    assert ("assessments/2025.yaml:3:13", "error", "D008") in errors
+    assert ("courses/2025.yaml:4:14", "error", "D004") in errors
+    severities = [c[1] for c in codes]
+    rank = {"error": 0, "warning": 1, "info": 2}
+    assert severities == sorted(severities, key=rank.__getitem__)
+    assert [c[0] for c in errors] == sorted(
+        (c[0] for c in errors), key=lambda s: (s.split(":")[0], *map(int, s.split(":")[1:])))
+    assert lines[-1].startswith("3 files, 0 entries: 5 errors") or "errors" in lines[-1]
+    assert f"{len(errors)} errors" in lines[-1]

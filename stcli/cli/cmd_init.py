@@ -6,13 +6,12 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import typer
 
 from stcli.cli.common import EXIT_OK, LangOption, early_language, fail
 
-REGULATIONS = ("HSLF-FS 2021:8", "SOSFS 2015:8")
+REGULATIONS = ("HSLF-FS 2021:8", "SOSFS 2015:8")  # the newest first: the default
 REGIONS = ("vgr", "gavleborg", "vastmanland")
 
 
@@ -28,34 +27,30 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _parse_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise typer.BadParameter(text) from None
+# Each answer: (record of the field table, YAML key) it is checked as, by the loader itself.
+FIELDS = {
+    "trainee": ("Profile", "trainee"), "regulation": ("Profile", "regulation"),
+    "region": ("Profile", "region"), "start": ("Profile", "start"),
+    "home_unit": ("Profile", "home_unit"), "supervisor_id": ("Supervisor", "id"),
+    "supervisor_name": ("Supervisor", "name"),
+}
 
 
-def _parse_id(text: str) -> str:
-    from stcli.write import SUPERVISOR_ID
+def _reasons(name: str, text: str, language: str) -> list[str]:
+    """Why an answer cannot stand, each with an example; nothing when it can."""
+    from stcli.entry import reasons
+    from stcli.i18n import t
 
-    if not SUPERVISOR_ID.fullmatch(text.strip()):
-        raise typer.BadParameter(text)
-    return text.strip()
-
-
-def _nonempty(text: str) -> str:
     if not text.strip():
-        raise typer.BadParameter(text)
-    return text.strip()
+        return [t("add.required_answer", language, field=t(f"write.ask_{name}", language))]
+    record, key = FIELDS[name]
+    return reasons(record, key, text, language, dt.date.today())
 
 
-def _one_of(choices: tuple[str, ...]) -> Any:
-    def check(text: str) -> str:
-        if text.strip() not in choices:
-            raise typer.BadParameter(" | ".join(c for c in choices if c))
-        return text.strip()
+def _normalized(name: str, text: str) -> str:
+    from stcli.entry import field_type, normalize
 
-    return check
+    return normalize(text, field_type(*FIELDS[name]))
 
 
 def init(
@@ -86,41 +81,55 @@ def init(
         fail(t("write.not_a_file", language, path=str(root)))
     ask = _interactive() and not yes
 
-    def value(given: str | None, label: str, convert: Any, default: str | None = None,
-              choices: tuple[str, ...] | None = None, required: bool = True) -> Any:
-        if given is not None:
-            try:
-                return convert(given) if given.strip() or required else None
-            except typer.BadParameter:
-                fail(t("write.init_bad_value", language, option=label, value=given))
-        if ask:
-            answer = typer.prompt(t(f"write.ask_{label}", language), default=default,
-                                  value_proc=_one_of(choices) if choices else convert,
-                                  show_default=default is not None)
-            return answer if (answer or required) else None
-        if default is not None:
-            return convert(default)
-        if required:
-            fail(t("write.init_missing", language, option=f"--{label.replace('_', '-')}"))
-        return None
+    def value(given: str | None, name: str, default: str | None = None,
+              required: bool = True, choices: tuple[str, ...] = ()) -> str | None:
+        """An option's value, or the answer to its question, checked and in canonical form.
 
-    name = value(trainee, "trainee", _nonempty)
-    rule_book = value(regulation, "regulation", str, REGULATIONS[0], REGULATIONS)
-    if rule_book not in REGULATIONS:
-        fail(t("write.init_bad_value", language, option="regulation", value=rule_book))
-    area = value(region, "region", str, "", (*REGIONS, ""), required=False)
-    if area and area not in REGIONS:
-        fail(t("write.init_bad_value", language, option="region", value=area))
-    first = value(start, "start", _parse_date, dt.date.today().isoformat())
-    if isinstance(first, str):
-        first = _parse_date(first)
-    unit = value(home_unit, "home_unit", _nonempty)
-    sup_id = value(supervisor_id, "supervisor_id", _parse_id, required=False) if (
-        supervisor_id is not None or ask) else None
-    sup_name = None
-    if sup_id:
-        sup_name = value(supervisor_name, "supervisor_name", _nonempty, sup_id)
-    answers = InitAnswers(name, rule_book, first, unit, area or None, sup_id or None, sup_name)
+        Optional questions are skipped with Enter; a wrong answer is explained and asked
+        again; a wrong option value is explained and ends the run (exit 2)."""
+        if given is not None:
+            if not given.strip() and not required:
+                return None
+            text = _normalized(name, given)
+            problems = _reasons(name, text, language)
+            if problems:
+                fail(t("write.init_bad_value", language, option="--" + name.replace("_", "-"),
+                       value=given) + ": " + "; ".join(problems))
+            return text
+        if not ask:
+            if default is not None:
+                return default
+            if required:
+                fail(t("write.init_missing", language, option="--" + name.replace("_", "-")))
+            return None
+        label = t(f"write.ask_{name}", language)
+        if choices:
+            label += f" ({' | '.join(choices)})"
+        if not required and default is None:
+            label += f" ({t('add.optional', language)})"
+        while True:
+            answer = typer.prompt(label, default=default or "", show_default=bool(default))
+            answer = answer.strip() or (default or "")
+            if not answer and not required:
+                return None
+            text = _normalized(name, answer)
+            problems = _reasons(name, text, language)
+            if not problems:
+                return text
+            for problem in problems:
+                print(problem)
+
+    name = value(trainee, "trainee")
+    rule_book = value(regulation, "regulation", REGULATIONS[0], choices=REGULATIONS)
+    area = value(region, "region", required=False, choices=REGIONS)
+    first = dt.date.fromisoformat(value(start, "start", dt.date.today().isoformat()) or "")
+    unit = value(home_unit, "home_unit")
+    sup_id = value(supervisor_id, "supervisor_id", required=False)
+    sup_name = value(supervisor_name, "supervisor_name", sup_id) if sup_id else None
+    assert name is not None and rule_book is not None and unit is not None
+    # `--lang en` at the start: the portfolio keeps speaking English afterwards.
+    answers = InitAnswers(name, rule_book, first, unit, area or None, sup_id or None, sup_name,
+                          language if lang else "sv")
     try:
         create_portfolio(root, answers)
     except OSError as error:
@@ -133,6 +142,8 @@ def init(
         except (OSError, subprocess.CalledProcessError):
             print(t("write.no_git", language), file=sys.stderr)
     print(t("write.init_done", language, path=str(root)))
+    if not sup_id:
+        print(t("write.init_no_supervisor", language))
     raise typer.Exit(EXIT_OK)
 
 

@@ -16,6 +16,7 @@ from stcli.cli.common import (
     early_language,
     evaluate_portfolio,
     fail,
+    make_parent_folders,
 )
 
 FORMATS = ("md", "html")
@@ -65,6 +66,7 @@ def report(
         sys.stdout.flush()
     else:
         try:
+            make_parent_folders(output)
             output.write_text(text, encoding="utf-8")
         except OSError as error:
             fail(t("report.cli.cannot_write", language, path=str(output),

@@ -41,7 +41,8 @@ def validate(
     if output_format not in FORMATS:
         fail(t("cli.bad_format", early_language(lang), value=output_format,
                choices=list(FORMATS)))
-    evaluation, language = evaluate_portfolio(path, as_of, lang)
+    # M014 needs what changed since a sign-off, not whether its signature is valid.
+    evaluation, language = evaluate_portfolio(path, as_of, lang, signatures=False)
     findings = evaluation.findings
     if output_format == "json":
         sys.stdout.write(render.as_json(evaluation, language) + "\n")

@@ -23,12 +23,35 @@ PathArg = typer.Argument(None, help="Portföljen (standard: den som håller aktu
                          show_default=False)
 AsOfOption = typer.Option(None, "--as-of", help="Bedöm per detta datum (ÅÅÅÅ-MM-DD)",
                           metavar="DATE")
-LangOption = typer.Option(None, "--lang", help="sv | en", metavar="LANG")
+
+
+def check_language(value: str | None) -> str | None:
+    """--lang: sv or en, nothing else (a typo must not silently give Swedish)."""
+    from stcli.i18n import LANGUAGES
+
+    if value is None:
+        return None
+    if value.strip().lower() not in LANGUAGES:
+        raise typer.BadParameter(t("cli.bad_language", resolve_language(None), value=value))
+    return value.strip().lower()
+
+
+def complete_language(incomplete: str) -> list[str]:
+    return [code for code in ("sv", "en") if code.startswith(incomplete.lower())]
+
+
+LangOption = typer.Option(None, "--lang", help="sv | en", metavar="LANG",
+                          callback=check_language, autocompletion=complete_language)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     print(message, file=sys.stderr)
     raise typer.Exit(code)
+
+
+def make_parent_folders(output: Path) -> None:
+    """`-o rapporter/arsrapport.md` where `rapporter/` does not exist yet: create it."""
+    output.parent.mkdir(parents=True, exist_ok=True)
 
 
 def parse_as_of(value: str | None, lang: str) -> dt.date:
@@ -51,15 +74,24 @@ def locate(path: Path | None, lang: str) -> Path:
     return root
 
 
-def evaluate_portfolio(path: Path | None, as_of: str | None, lang: str | None
-                       ) -> tuple[Evaluation, str]:
+def evaluate_portfolio(path: Path | None, as_of: str | None, lang: str | None,
+                       signatures: bool = True) -> tuple[Evaluation, str]:
     """What validate, status and report begin with: find the portfolio, judge it at --as-of
-    (today by default), then settle the language (st.yaml may choose it; --lang wins)."""
+    (today by default), then settle the language (st.yaml may choose it; --lang wins).
+    `signatures=False`: sign-off signatures are not verified (validate needs no verdict)."""
     from stcli.engine.evaluate import evaluate
 
     language = early_language(lang)
     day = parse_as_of(as_of, language)
     evaluation = evaluate(locate(path, language), day)
+    if signatures and evaluation.portfolio.signoffs:
+        from contextlib import suppress
+
+        from stcli.gitsign import GitError, verify_signoffs
+
+        with suppress(GitError):  # git gone mid-run: the signatures stay "not checked"
+            evaluation.portfolio.signoffs = verify_signoffs(evaluation.root,
+                                                            evaluation.portfolio.signoffs)
     return evaluation, resolve_language(lang, evaluation.language)
 
 

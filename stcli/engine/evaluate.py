@@ -14,6 +14,7 @@ from stcli.findings import Finding, Msg, Severity
 from stcli.load import load
 from stcli.portfolio import Portfolio
 from stcli.rules import Rule, RuleContext, all_rules
+from stcli.signoff import read_signoffs
 
 if TYPE_CHECKING:
     from stcli.engine.whatif import LeaveMoves
@@ -47,7 +48,11 @@ class Evaluation:
 
 def evaluate(root: Path, as_of: dt.date) -> Evaluation:
     loaded = load(root)
-    return evaluate_loaded(loaded.portfolio, as_of, loaded.findings, loaded.files_read)
+    portfolio = loaded.portfolio
+    # Sign-offs (git tags st/arsgenomgang-N, rule M014) of the files as loaded; git runs
+    # only when the repository has such a tag. Signatures are verified by the commands.
+    portfolio.signoffs = read_signoffs(Path(portfolio.root), portfolio)
+    return evaluate_loaded(portfolio, as_of, loaded.findings, loaded.files_read)
 
 
 def evaluate_loaded(portfolio: Portfolio, as_of: dt.date, load_findings: list[Finding],

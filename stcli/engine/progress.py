@@ -609,6 +609,13 @@ def _year_entries(n: int, start: dt.date, end: dt.date, portfolio: Portfolio,
     )
 
 
+def entries_of_year(portfolio: Portfolio, profile: Profile, number: int) -> YearEntries:
+    """The entries belonging to ST year `number` whatever the date judged at (nothing cut at
+    as_of): what a sign-off of the year covers (stcli/signoff.py)."""
+    start, end = st_year_bounds(profile.start, number)
+    return _year_entries(number, start, end, portfolio, profile, dt.date.max)
+
+
 def _supervision(portfolio: Portfolio, profile: Profile, as_of: dt.date,
                  service: _ServiceDays, limits: tuple[int, int]) -> SupervisionProgress:
     dates = sorted({

@@ -37,8 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} % is not possible (1–100 %; employment 0–100 %)",
     ),
     "plan.change.bad_months": (
-        "{value} månader går inte (mer än 0, högst 120)",
-        "{value} months is not possible (more than 0, at most 120)",
+        "{value|månad|månader} går inte (mer än 0, högst 120)",
+        "{value|month is|months are} not possible (more than 0, at most 120)",
     ),
     "plan.change.reversed": (
         "slutar {end}, före starten {start}",
@@ -84,7 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.as.placement": ("{type}: {specialty} {start}–{end}", "{type}: {specialty} {start}–{end}"),
     "plan.as.placement_percent": ("{type}: {specialty} {start}–{end}, {percent} %",
                                   "{type}: {specialty} {start}–{end}, {percent} %"),
-    "plan.as.credited": ("tillgodoräknat {months} mån", "credited {months} months"),
+    "plan.as.credited": ("tillgodoräknat {months} mån", "credited {months|month|months}"),
     "plan.leave.foraldraledighet": ("föräldraledighet", "parental leave"),
     "plan.leave.tjanstledighet": ("tjänstledighet", "leave of absence"),
     "plan.leave.sjukskrivning": ("sjukskrivning", "sick leave"),
@@ -129,7 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.row.st_year": ("Klart under ST-år", "Completed in ST year"),
     "plan.months": ("{months} mån", "{months} mo"),
     "plan.never": ("aldrig (ingen tid räknas)", "never (no time counts)"),
-    "plan.days": ("{days} dagar", "{days} days"),
+    "plan.days": ("{days|dag|dagar}", "{days|day|days}"),
     "plan.days.one": ("{days} dag", "{days} day"),
     "plan.same": ("samma", "same"),
     "plan.years.heading": ("ST-år", "ST years"),
@@ -188,7 +188,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.st_year_end": ("ST-år {year} slutar", "ST year {year} ends"),
     "calendar.planned_end": ("Planerat slut på ST", "Planned end of ST"),
     "calendar.completion": ("Beräknat klar med ST-tiden ({months} mån)",
-                            "Projected completion of ST time ({months} months)"),
+                            "Projected completion of ST time ({months|month|months})"),
     "calendar.completion_note": (
         "Första dagen då tjänstgjord tid (med planerad tjänstgöringsgrad och ledighet) når "
         "kravet; samma beräkning som T001.",

@@ -61,8 +61,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.D008.did_you_mean": ("menade du `{value}`?", "did you mean `{value}`?"),
     "rule.D008.declare": (
-        "lägg till handledaren under `supervisors:` i st.yaml",
-        "add the supervisor under `supervisors:` in st.yaml",
+        "lägg till handledaren med `st add supervisor` (under `supervisors:` i st.yaml)",
+        "add the supervisor with `st add supervisor` (under `supervisors:` in st.yaml)",
     ),
     "rule.D009.doc": (
         "Placeringar på vårdcentral och sidotjänstgöringar som delar dagar får tillsammans "

@@ -174,6 +174,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.pl.vardcentral": ("Vårdcentral", "Vårdcentral (primary care)"),
     "status.pl.sidotjanstgoring": ("Sidotjänstgöring: {specialty}", "Side placement: {specialty}"),
     "status.pl.auskultation": ("Auskultation: {specialty}", "Observation: {specialty}"),
+    "status.pl.short.vardcentral": ("Vårdcentral", "Vårdcentral"),
+    "status.pl.short.sidotjanstgoring": ("Sido: {specialty}", "Side: {specialty}"),
+    "status.pl.short.auskultation": ("Ausk: {specialty}", "Obs.: {specialty}"),
     "status.pl.percent": ("{what}, {percent} %", "{what}, {percent}%"),
     "status.pl.legend": ("✓ klar · ▶ pågår · ○ planerad", "✓ done · ▶ current · ○ planned"),
     "status.co.heading": ("Kurser", "Courses"),
@@ -207,34 +210,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.start.heading": ("Kom igång", "Getting started"),
     "status.start.heading_next": ("Nästa steg", "Next steps"),
     "status.start.intro": (
-        "Portföljen har bara st.yaml. Registrera först, i den här ordningen:",
-        "The portfolio holds only st.yaml. Record first, in this order:",
+        "Portföljen har bara st.yaml. Registrera först, i den här ordningen; st add frågar "
+        "efter varje fält och kontrollerar svaren:",
+        "The portfolio holds only st.yaml. Record first, in this order; st add asks for "
+        "each field and checks the answers:",
+    ),
+    "status.start.supervisor": (
+        "Din huvudhandledare, i st.yaml: st add supervisor",
+        "Your main supervisor, in st.yaml: st add supervisor",
     ),
     "status.start.placements": (
-        "Din tjänstgöring: placements/vardcentral.yaml med type: vardcentral, "
-        "specialty: allmanmedicin, unit, start, end och delmål.",
-        "Your service: placements/vardcentral.yaml with type: vardcentral, "
-        "specialty: allmanmedicin, unit, start, end and delmål.",
+        "Din tjänstgöring på vårdcentralen, med delmål: st add placement",
+        "Your service at the vårdcentral, with its delmål: st add placement",
     ),
     "status.start.supervision": (
-        "Varje handledningstillfälle: supervision/{year}.yaml med date, minutes och "
-        "supervisor (minst {target|minut|minuter} i veckan).",
-        "Each supervision session: supervision/{year}.yaml with date, minutes and "
-        "supervisor (at least {target|minute|minutes} a week).",
+        "Varje handledningstillfälle (minst {target|minut|minuter} i veckan): "
+        "st add supervision",
+        "Each supervision session (at least {target|minute|minutes} a week): "
+        "st add supervision",
     ),
     "status.start.milestones": (
-        "IUP (inom 6 månader) och ST-kontrakt (inom 7): milestones/ med kind och date.",
-        "IUP (within 6 months) and ST contract (within 7): milestones/ with kind and date.",
+        "IUP (inom 6 månader) och ST-kontrakt (inom 7): st add milestone",
+        "IUP (within 6 months) and ST contract (within 7): st add milestone",
     ),
     "status.start.assessments": (
-        "Kompetensbedömningar, {low}–{high} per år: assessments/{year}.yaml med date, "
-        "method och assessor.",
-        "Competence assessments, {low}–{high} a year: assessments/{year}.yaml with date, "
-        "method and assessor.",
+        "Kompetensbedömningar, {low}–{high} per år: st add assessment",
+        "Competence assessments, {low}–{high} a year: st add assessment",
     ),
     "status.start.courses": (
-        "Kurser med de delmål de ger underlag för: courses/.",
-        "Courses with the delmål they are evidence for: courses/.",
+        "Kurser med de delmål de ger underlag för: st add course",
+        "Courses with the delmål they are evidence for: st add course",
     ),
     "status.start.validate": (
         "Kör st validate efter varje ändring; st status visar läget.",

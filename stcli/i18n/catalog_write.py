@@ -91,12 +91,16 @@ MESSAGES.update({
     ),
     "write.ask_trainee": ("Ditt namn (som på ansökan)", "Your name (as on the application)"),
     "write.ask_regulation": ("Föreskrift", "Regulation"),
-    "write.ask_region": ("Region (tomt för ingen)", "Region (empty for none)"),
+    "write.ask_region": ("Region", "Region"),
     "write.ask_start": ("Första dagen av ST (ÅÅÅÅ-MM-DD)", "First day of ST (YYYY-MM-DD)"),
     "write.ask_home_unit": ("Din vårdcentral", "Your vårdcentral (home unit)"),
     "write.ask_supervisor_id": (
-        "Huvudhandledarens id, t.ex. anna (tomt för senare)",
-        "Main supervisor's id, e.g. anna (empty for later)",
+        "Huvudhandledarens id, ett kort namn som anna",
+        "Main supervisor's id, a short name such as anna",
+    ),
+    "write.init_no_supervisor": (
+        "lägg till din handledare när du vet vem det blir: st add supervisor",
+        "add your supervisor once you know who it is: st add supervisor",
     ),
     "write.ask_supervisor_name": ("Huvudhandledarens namn", "Main supervisor's name"),
     "write.no_git": (

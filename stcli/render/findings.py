@@ -63,11 +63,25 @@ def _context(evaluation: Evaluation, finding: Finding, color: bool) -> list[str]
     return [number + source, caret]
 
 
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def in_reading_order(findings: list[Finding]) -> list[Finding]:
+    """Errors first (what stops a commit), then warnings, then info; each by file and
+    position, findings about the portfolio as a whole first in their group."""
+    def key(finding: Finding) -> tuple[int, str, int, int]:
+        pos = finding.position
+        return (_RANK[finding.effective_severity], pos.file or "", pos.line or 0,
+                pos.column or 0)
+
+    return sorted(findings, key=key)
+
+
 def as_text(evaluation: Evaluation, lang: str, color: bool = False, show_info: bool = False,
             context: bool = False) -> str:
     findings = evaluation.findings
     out: list[str] = []
-    for finding in findings:
+    for finding in in_reading_order(findings):
         if finding.effective_severity == Severity.INFO and not show_info:
             continue
         out.append(line(finding, lang, color))

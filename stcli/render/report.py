@@ -371,7 +371,14 @@ def _base(evaluation: Evaluation, lang: str, fmt: str) -> dict[str, Any]:
         "t": _t(lang, fmt),
         "label": _label(lang, fmt),
         "person": _person(profile),
+        "signoffs": _signoffs(evaluation, lang),  # st sign (partials/signoff.*.j2)
     }
+
+
+def _signoffs(evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+    from stcli.render.signoffs import report_rows
+
+    return report_rows(evaluation, lang)
 
 
 def _progress(evaluation: Evaluation) -> Progress:

@@ -102,6 +102,7 @@ def build(evaluation: Evaluation, lang: str, width: int) -> list[Block]:
         parts += view.placements()
         parts += view.courses()
     parts += view.deadlines()
+    parts += view.signoffs()
     parts += view.findings()
     return parts
 
@@ -303,6 +304,8 @@ class _View:
             rows.append(para(self.t("start.intro")))
         year = self.progress.as_of.year
         steps = grid(False, True)
+        if not self.profile.supervisors:
+            missing = ["supervisor", *missing]
         for number, kind in enumerate(missing, 1):
             text = self.t(f"start.{kind}", year=year, target=self.goal["minutes_per_week"],
                           low=self.goal["assessments_low"], high=self.goal["assessments_high"])
@@ -562,6 +565,16 @@ class _View:
         style = {"signed": OK, "requested": WARN}.get(state, WARN)
         return (self.t(f"certificate.{state}"), style)
 
+    def _placement_name(self, pl: Any, short: bool) -> str:
+        prefix = "pl.short." if short else "pl."
+        if pl.type == "vardcentral":
+            what = self.t(f"{prefix}vardcentral")
+        else:
+            what = self.t(f"{prefix}{pl.type}", specialty=specialty(pl.specialty, self.lang))
+        if pl.percent is not None:
+            what = self.t("pl.percent", what=what, percent=percent(pl.percent, self.lang))
+        return what
+
     def placements(self) -> list[Block]:
         items = sorted(self.evaluation.portfolio.placements,
                        key=lambda i: (i.value.start, i.value.end))
@@ -570,17 +583,20 @@ class _View:
             rows.append(line((self.t("pl.none"), WARN)))
             return rows
         table = grid(False, False, True, False)
-        for item in items:
+        whens = [phase(i.value.start, i.value.end, self.progress.as_of) for i in items]
+        certs = [self._certificate_text(i.value.certificate, w) for i, w in zip(items, whens,
+                                                                                 strict=True)]
+        # What tells placements apart is the specialty and the percent: when the full names
+        # do not fit, the common prefix is shortened ("Sido: akutsjukvård"), not the end.
+        room = self.width - len(INDENT) - 2 - len("2024-01-08–2024-04-07") - 1 - (
+            max(cell_len(c[0]) for c in certs) + 1 if any(c[0] for c in certs) else 0)
+        names = [self._placement_name(i.value, short=False) for i in items]
+        if any(cell_len(name) > room for name in names):
+            names = [self._placement_name(i.value, short=True) for i in items]
+        for item, when, (cert, cert_style), what in zip(items, whens, certs, names,
+                                                         strict=True):
             pl = item.value
-            when = phase(pl.start, pl.end, self.progress.as_of)
             mark, style = PHASE_MARK[when]
-            if pl.type == "vardcentral":
-                what = self.t("pl.vardcentral")
-            else:
-                what = self.t(f"pl.{pl.type}", specialty=specialty(pl.specialty, self.lang))
-            if pl.percent is not None:
-                what = self.t("pl.percent", what=what, percent=percent(pl.percent, self.lang))
-            cert, cert_style = self._certificate_text(pl.certificate, when)
             dim = DIM if when == "planned" else ""
             table.add_row(Text(mark, style=style), Text(f"{pl.start}–{pl.end}", style=dim),
                           cut(what, dim), Text(cert, style=cert_style))
@@ -632,6 +648,30 @@ class _View:
         from stcli.render.plan import leave_moves_text
 
         return [line((leave_moves_text(moved, self.lang), WARN))]
+
+    def signoffs(self) -> list[Block]:
+        """Each ST year's sign-off (st sign), only once the portfolio has one."""
+        if not self.evaluation.portfolio.signoffs:
+            return []
+        from stcli.render.signoffs import state_label, years
+        from stcli.signoff import VALID
+
+        rows: list[Block] = [heading(t("sign.status.heading", self.lang))]
+        for number, _, _, signoff in years(self.evaluation):
+            if signoff is None:
+                rows.append(line((t("sign.status.unsigned", self.lang, year=number), DIM)))
+                continue
+            day = signoff.date.date() if signoff.date else "?"
+            who = t("sign.status.signed", self.lang, year=number, date=day,
+                    signer=signoff.signer or signoff.tagger or "?", role=signoff.role or "?")
+            state = (state_label(signoff, self.lang), OK if signoff.signature == VALID else BAD)
+            if signoff.changes:
+                changed = t("sign.status.changed", self.lang, count=len(signoff.changes))
+                rows.append(line(who, " · ", state, " · ", (changed, WARN)))
+            else:
+                rows.append(line(who, " · ", state))
+        rows.append(line((t("sign.status.hint", self.lang), DIM)))
+        return rows
 
     def _count(self, severity: str, count: int) -> str:
         form = "one" if count == 1 else "other"

@@ -163,6 +163,7 @@ def document(evaluation: Evaluation, lang: str) -> dict[str, Any]:
             "st_year": None, "months": None, "projected_completion": None,
             "leave_days_not_counted": None, "supervision": None, "assessments": None,
             "delmal": [], "deadlines": [], "findings": findings,
+            "signoffs": _signoffs(evaluation, lang),
         }
     p = profile.value
     time = progress.time
@@ -216,6 +217,7 @@ def document(evaluation: Evaluation, lang: str) -> dict[str, Any]:
         "findings": findings,
         "first_steps": empty_kinds(evaluation),
         "next_leave": _next_leave(evaluation, lang),
+        "signoffs": _signoffs(evaluation, lang),
     }
 
 
@@ -232,6 +234,13 @@ def _next_leave(evaluation: Evaluation, lang: str) -> dict[str, Any] | None:
         "deadlines": [{"code": m.code, "what": m.what.render(lang), "without": _date(m.before),
                        "with": _date(m.after), "days": m.days} for m in moved.moves],
     }
+
+
+def _signoffs(evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+    """Each ST year's sign-off (`st sign`), as `st verify --json` gives it."""
+    from stcli.render.signoffs import rows
+
+    return rows(evaluation, lang)
 
 
 def dumps(evaluation: Evaluation, lang: str) -> str:

@@ -49,3 +49,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             named = entry.value.supervisor
             if isinstance(named, str) and unknown(named, strict=False):
                 yield finding(entry.at("supervisor"), named)
+    # Entries with an error elsewhere (a wrong date) are checked too: one error must not
+    # hide another until it is fixed.
+    for kind, incomplete in ctx.portfolio.incomplete.items():
+        key = "assessor" if kind == "assessments" else "supervisor"
+        for partial in incomplete:
+            named = partial.value.get(key)
+            if isinstance(named, str) and unknown(named, strict=kind == "supervision"):
+                yield finding(partial.at(key), named)

@@ -3,7 +3,8 @@
 VGR-FAQ ("minst en timmes handledning per vecka oavsett tjänstgöringsgrad"), GÄVLEBORG 5.1.2
 ("minst en timme per vecka"; thinner in the summer), VGR-RÅD. For each completed ST year the
 progress model's supervision minutes are divided by its weeks in service (days of the year
-not on leave and outside the summer window `summer_start`–`summer_end`, divided by 7);
+not on leave, divided by 7; in Gävleborg, whose pack sets the summer window
+`summer_start`–`summer_end`, also outside that window: rules.md v2);
 below `min_minutes_per_week` (60) fires. Part time does not lower the 60 minutes. The
 current ST year is shown as progress (info), with the minutes still needed to be on pace.
 A year with no week in service is not judged.

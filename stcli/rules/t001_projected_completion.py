@@ -1,7 +1,8 @@
 """T001 projected-completion: served and required months and the projected completion date.
 
-Always emitted (info), for the portfolio as a whole (SOSFS 2015:8; patientsäkerhets-
-förordningen 4 kap. 1 §; VÄSTMANLAND). The figures are the progress model's
+Always emitted (info), for the portfolio as a whole. Its source is the regulation the
+portfolio follows, and only that one (rules.md: "cite only that one"), with
+patientsäkerhetsförordningen 4 kap. 1 §. The figures are the progress model's
 (`progress.time`), counted exactly as rules.md "Counting time" says: served months =
 month credit from `start` to as_of plus credited months; required = 60 (54 with a doctoral
 degree) under SOSFS 2015:8, 66 under HSLF-FS 2021:8; the completion date is the first day
@@ -24,10 +25,14 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         "served": time.served, "required": time.required, "remaining": time.remaining,
         "credited": time.credited, "completion": time.projected_completion}
     if time.projected_completion is None:
-        yield ctx.finding("never", **args)
+        finding = ctx.finding("never", **args)
     elif time.served >= time.required:
-        yield ctx.finding("reached", **args)
+        finding = ctx.finding("reached", **args)
     elif time.credited:
-        yield ctx.finding("projected_credited", **args)
+        finding = ctx.finding("projected_credited", **args)
     else:
-        yield ctx.finding("projected", **args)
+        finding = ctx.finding("projected", **args)
+    yield finding._replace(source=f"{ctx.profile.regulation}; {ORDINANCE}")
+
+
+ORDINANCE = "patientsäkerhetsförordningen 4:1"
