@@ -52,6 +52,16 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_NODE_VISITS = 200_000
 _ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]")  # `*name` where YAML reads an alias
 MAX_FINDINGS_PER_FILE = 200
+# The whole portfolio: ten years of entries is about 1 MB and 20 000 values; these are more
+# than ten times that and far below what makes `st validate` slow (1M entries took 52 s and
+# 2.4 GB; 510 000 entries still 260 s on a loaded machine, 60 000 entries about 20 s).
+MAX_TOTAL_BYTES = 32 * 1024 * 1024
+MAX_TOTAL_VALUES = 250_000
+# Names walked for P001 (file and folder names may hold a personnummer too).
+MAX_NAMES = 50_000
+# A number longer than this is no count of minutes or percent; Python refuses to convert
+# 4301 digits and more (and converting long runs is quadratic), so it is refused first.
+MAX_NUMBER_CHARS = 40
 # libyaml composes recursively: tens of thousands of nested levels crash the interpreter
 # (seen: a segfault at 50 000). Portfolio data is at most a handful of levels deep.
 MAX_DEPTH = 1000
@@ -100,6 +110,15 @@ class LoadResult:
     files_read: int = 0
 
 
+@dataclass()
+class _Budget:
+    """What the whole portfolio may cost (bytes read, values converted)."""
+
+    bytes_left: int = field(default_factory=lambda: MAX_TOTAL_BYTES)
+    values_left: int = field(default_factory=lambda: MAX_TOTAL_VALUES)
+    exceeded: bool = False
+
+
 def find_root(start: Path) -> Path | None:
     """The folder holding st.yaml: `start` itself or the nearest parent (like pyproject.toml)."""
     here = start.resolve()
@@ -120,6 +139,7 @@ class _FileContext:
     errors: int = 0
     fields: dict[str, Position] = field(default_factory=dict)
     text: str = ""  # the file's text: to tell an alias bomb from a merely huge file
+    budget: _Budget | None = None  # the whole portfolio's (None: one entry, for `st add`)
     # The fields that did convert, of the last top-level record that failed as a whole.
     partial: dict[str, Any] | None = None
 
@@ -136,28 +156,34 @@ class _FileContext:
             raise _Abort("too-many-findings")
 
 
-def load(root: Path) -> LoadResult:
-    """Load the portfolio at `root` (the folder holding st.yaml)."""
+def load(root: Path, overlay: dict[str, bytes] | None = None) -> LoadResult:
+    """Load the portfolio at `root` (the folder holding st.yaml).
+
+    `overlay` maps relative paths to bytes read instead of the file's (which may not exist
+    yet): `st add` evaluates the portfolio with its one changed file this way, in memory.
+    """
     # Loading allocates a node per value and nothing cyclic: the cyclic garbage collector
     # would only rescan them all, again and again (a 9 MB file took 35 s instead of 5 s).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(root)
+        return _load(root, overlay or {})
     finally:
         if collecting:
             gc.enable()
 
 
-def _load(root: Path) -> LoadResult:
+def _load(root: Path, overlay: dict[str, bytes]) -> LoadResult:
     root = root.resolve()
     findings: list[Finding] = []
     portfolio = Portfolio(root=str(root))
     files_read = 0
     vocabulary: dict[str, frozenset[str]] = {}
+    budget = _Budget()
 
     before = len(findings)
-    node = _read_yaml(root, root / PROFILE_FILE, PROFILE_FILE, findings, portfolio)
+    node = _read_yaml(root, root / PROFILE_FILE, PROFILE_FILE, findings, portfolio,
+                      overlay, budget)
     if node is None and len(findings) == before and PROFILE_FILE in portfolio.texts:
         # An empty st.yaml (or only comments) is no profile: say so, never a clean result.
         findings.append(Finding("D004", Msg("load.expected_mapping", {}),
@@ -175,16 +201,20 @@ def _load(root: Path) -> LoadResult:
             extra = frozenset(profile.value.vocabulary.specialty)
             if extra:
                 vocabulary["specialty"] = extra
+            _read_pack_texts(root, profile.value.packs, portfolio)
 
     for kind in KINDS:
         folder = root / kind
         record_name = model.KIND_RECORDS[kind].__name__
-        for path, rel in _kind_files(root, folder, findings):
-            node = _read_yaml(root, path, rel, findings, portfolio)
+        for path, rel in _kind_files(root, folder, findings, overlay):
+            if budget.exceeded:
+                break
+            node = _read_yaml(root, path, rel, findings, portfolio, overlay, budget)
             if node is None:
                 continue
             files_read += 1
-            ctx = _FileContext(rel, findings, vocabulary, text=portfolio.texts.get(rel, ""))
+            ctx = _FileContext(rel, findings, vocabulary, text=portfolio.texts.get(rel, ""),
+                               budget=budget)
             entries = portfolio.entries(kind)
             try:
                 if isinstance(node, yaml.SequenceNode):
@@ -204,7 +234,49 @@ def _load(root: Path) -> LoadResult:
                     ctx.add("D004", node, "load.not_entries", kind=kind)
             except _Abort:
                 pass
+            budget.values_left -= ctx.visits
+            if budget.values_left < 0 and not budget.exceeded:
+                budget.exceeded = True
+                findings.append(_too_large(rel))
+    portfolio.names = _names(root)
     return LoadResult(portfolio, findings, files_read)
+
+
+def _too_large(rel: str) -> Finding:
+    return Finding("D012", Msg("load.portfolio_too_large", {
+        "path": rel, "limit_mb": MAX_TOTAL_BYTES // (1024 * 1024),
+        "values": MAX_TOTAL_VALUES}), Position(rel), Msg("load.hint_portfolio_too_large"))
+
+
+def _read_pack_texts(root: Path, packs: list[str], portfolio: Portfolio) -> None:
+    """A user pack's text, for P001 (its rules are read by the settings)."""
+    import stat
+
+    for pack in packs:
+        path = root / pack
+        try:
+            rel = path.resolve().relative_to(root).as_posix()
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                continue
+            with path.open("rb") as handle:
+                text = handle.read(MAX_FILE_BYTES).decode("utf-8", "replace")
+        except (OSError, ValueError, RuntimeError):
+            continue  # the settings report the pack as unreadable or outside
+        portfolio.texts.setdefault(rel, text)
+
+
+def _names(root: Path) -> list[str]:
+    """Every file and folder name below `root` (`.git` aside), relative, at most MAX_NAMES."""
+    names: list[str] = []
+    for current, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if d != ".git")
+        here = Path(current)
+        for name in (*dirnames, *sorted(filenames)):
+            names.append((here / name).relative_to(root).as_posix())
+        if len(names) > MAX_NAMES:
+            break
+    return names
 
 
 # --- files -----------------------------------------------------------------------------------
@@ -218,11 +290,14 @@ def _inside(root: Path, path: Path) -> bool:
     return True
 
 
-def _kind_files(root: Path, folder: Path, findings: list[Finding]) -> list[tuple[Path, str]]:
+def _kind_files(root: Path, folder: Path, findings: list[Finding],
+                overlay: dict[str, bytes] | None = None) -> list[tuple[Path, str]]:
     """Every *.yaml/*.yml below a kind's folder, sorted; links leaving the portfolio refused."""
-    if not folder.exists() and not folder.is_symlink():
-        return []
     rel_folder = folder.relative_to(root).as_posix()
+    added = sorted((root / rel, rel) for rel in overlay or {}
+                   if rel.startswith(rel_folder + "/"))
+    if not folder.exists() and not folder.is_symlink():
+        return added
     if folder.is_symlink() and not _inside(root, folder):
         findings.append(
             Finding("D012", Msg("load.link_outside", {"path": rel_folder}), Position(rel_folder))
@@ -248,38 +323,67 @@ def _kind_files(root: Path, folder: Path, findings: list[Finding]) -> list[tuple
                 continue
             path = here / name
             found.append((path, path.relative_to(root).as_posix()))
+    if added:
+        known = {rel for _, rel in found}
+        found = sorted([*found, *(item for item in added if item[1] not in known)],
+                       key=lambda item: item[1].split("/"))
     return found
 
 
 def _read_yaml(
-    root: Path, path: Path, rel: str, findings: list[Finding], portfolio: Portfolio
+    root: Path, path: Path, rel: str, findings: list[Finding], portfolio: Portfolio,
+    overlay: dict[str, bytes] | None = None, budget: _Budget | None = None,
 ) -> yaml.Node | None:
     def refuse(key: str, line: int | None = None, column: int | None = None,
                **args: Any) -> None:
         findings.append(Finding("D012", Msg(key, {"path": rel, **args}), Position(rel, line,
                                                                                   column)))
 
+    raw: bytes | None = (overlay or {}).get(rel)
     try:
-        if path.is_symlink() and not _inside(root, path):
+        if raw is not None:
+            pass  # the planned content of a file `st add` is writing
+        elif path.is_symlink() and not _inside(root, path):
             refuse("load.link_outside")
             return None
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            refuse("load.too_large", size_mb=Decimal(size) / (1024 * 1024),
-                   limit_mb=MAX_FILE_BYTES // (1024 * 1024))
-            return None
-        if not path.is_file():
-            refuse("load.not_a_file")
-            return None
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        else:
+            raw = _read_file(path, refuse)
+            if raw is None:
+                return None
     except OSError as error:
         refuse("load.unreadable", reason=error.strerror or type(error).__name__)
         return None
+    if budget is not None:
+        budget.bytes_left -= len(raw)
+        if budget.bytes_left < 0:
+            if not budget.exceeded:
+                budget.exceeded = True
+                findings.append(_too_large(rel))
+            return None
+    return _compose(raw, rel, findings, portfolio, refuse)
+
+
+def _read_file(path: Path, refuse: Any) -> bytes | None:
+    """The bytes of a regular file of at most MAX_FILE_BYTES (else a finding and None)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        refuse("load.too_large", size_mb=Decimal(size) / (1024 * 1024),
+               limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+        return None
+    if not path.is_file():
+        refuse("load.not_a_file")
+        return None
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
         refuse("load.too_large", size_mb=Decimal(len(raw)) / (1024 * 1024),
                limit_mb=MAX_FILE_BYTES // (1024 * 1024))
         return None
+    return raw
+
+
+def _compose(raw: bytes, rel: str, findings: list[Finding], portfolio: Portfolio,
+             refuse: Any) -> yaml.Node | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -484,7 +588,7 @@ def _convert_record(node: yaml.Node, name: str, path: str, ctx: _FileContext) ->
     seen: dict[str, yaml.Node] = {}
     suggested: set[str] = set()  # fields named in a did-you-mean: no second finding for them
     failed = False
-    for key_node, value_node in node.value:
+    for key_node, value_node in merged_pairs(node, ctx):
         if not isinstance(key_node, yaml.ScalarNode):
             ctx.add("D004", key_node, "load.key_not_text")
             continue
@@ -563,7 +667,7 @@ def _convert(node: yaml.Node, desc: Any, path: str, key: str, ctx: _FileContext)
             return INVALID
         mapping: dict[str, Any] = {}
         first_keys: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
+        for key_node, value_node in merged_pairs(node, ctx):
             sub = _scalar(key_node)
             if sub is None:
                 ctx.add("D004", key_node, "load.key_not_text")
@@ -592,6 +696,42 @@ def _convert(node: yaml.Node, desc: Any, path: str, key: str, ctx: _FileContext)
         ctx.add("D004", node, "load.expected_scalar", field=key)
         return INVALID
     return _convert_scalar(node, text, kind, argument, constraints, key, ctx)
+
+
+def _is_merge_key(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and _plain(node) and node.value == "<<"
+
+
+def merged_pairs(node: yaml.MappingNode, ctx: _FileContext | None = None
+                 ) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The mapping's key/value pairs with YAML merge keys applied (`<<: *defaults`, or a
+    list of such): keys written in the mapping win over merged ones, earlier merged mappings
+    over later. Merged values keep their own positions (where the anchor defines them)."""
+    pairs = node.value
+    if not any(_is_merge_key(key) for key, _ in pairs):
+        return list(pairs)
+    own = [(key, value) for key, value in pairs if not _is_merge_key(key)]
+    taken = {key.value for key, _ in own if isinstance(key, yaml.ScalarNode)}
+    merged: list[tuple[yaml.Node, yaml.Node]] = []
+    for key, value in pairs:
+        if not _is_merge_key(key):
+            continue
+        sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for source in sources:
+            if ctx is not None:
+                _visit(ctx, source)
+            if not isinstance(source, yaml.MappingNode):
+                if ctx is not None:
+                    ctx.add("D004", source, "load.merge_not_mapping")
+                continue
+            for sub_key, sub_value in merged_pairs(source, ctx):
+                name = sub_key.value if isinstance(sub_key, yaml.ScalarNode) else None
+                if name is not None and name in taken:
+                    continue
+                if name is not None:
+                    taken.add(name)
+                merged.append((sub_key, sub_value))
+    return own + merged
 
 
 def _convert_scalar(node: yaml.Node, text: str, kind: str, argument: Any,
@@ -643,6 +783,10 @@ def _convert_scalar(node: yaml.Node, text: str, kind: str, argument: Any,
                     value=stripped)
             return INVALID
         return found
+    if kind in ("int", "decimal") and len(stripped) > MAX_NUMBER_CHARS:
+        ctx.add("D004", node, "load.number_too_long", field=key, length=len(stripped),
+                limit=MAX_NUMBER_CHARS)
+        return INVALID
     if kind == "int":
         if not _INT_RE.fullmatch(stripped):
             int_hint = Msg("hint.minutes") if ":" in stripped else Msg("hint.whole_number")
@@ -681,13 +825,15 @@ def _plain_value(node: yaml.Node, ctx: _FileContext) -> Any:
         return [_plain_value(item, ctx) for item in node.value]
     if isinstance(node, yaml.MappingNode):
         return {
-            str(_scalar(k)): _plain_value(v, ctx) for k, v in node.value
+            str(_scalar(k)): _plain_value(v, ctx) for k, v in merged_pairs(node, ctx)
         }
     text = node.value
     if not _plain(node):
         return text
     if text in _NULLS:
         return None
+    if len(text) > MAX_NUMBER_CHARS:
+        return text  # no parameter is a number this long: leave it text, its check says so
     if _INT_RE.fullmatch(text):
         return int(text)
     if _DECIMAL_RE.fullmatch(text):

@@ -34,13 +34,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "PERSONNUMMER",
     "SAMORDNINGSNUMMER",
     "IdentityNumberMatch",
+    "MaskingStream",
     "find_identity_numbers",
     "mask_identity_numbers",
+    "mask_rendered",
+    "normalise",
+    "safe_output",
 ]
 
 PERSONNUMMER = "personnummer"
@@ -76,6 +81,42 @@ _DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
 _ANY_WINDOW = re.compile(r"(?=([0-9]{6}[-+ ]?[0-9]{4}))")
 
 _MASK_TABLE = str.maketrans("0123456789", "xxxxxxxxxx")
+
+
+class _Normalising(dict[int, str]):
+    """One character for one: every Unicode decimal digit to its ASCII digit (fullwidth,
+    Arabic-Indic …), every dash and minus to `-`, every space (NBSP, U+2007, U+202F, tab …)
+    to ` `. Lengths stay equal, so positions in the normalised text are positions in the
+    original. Filled as characters are met (a table of all of Unicode costs 0.3 s)."""
+
+    def __missing__(self, code: int) -> str:
+        import unicodedata
+
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category == "Nd":
+            result = str(unicodedata.digit(char))
+        elif category == "Pd" or char in _DASHES:
+            result = "-"
+        elif category == "Zs" or char in _SPACES:
+            result = " "
+        else:
+            result = char
+        self[code] = result
+        return result
+
+
+_DASHES = "\u2212\u2796\ufe63\uff0d\u02d7\u2043"
+_SPACES = "\t\u180e\u200b\u2060\ufeff"
+_NORMALISE = _Normalising()
+_NEEDS_NORMALISING = re.compile(r"[^\x00-\x08\x0a-\x7f]")
+
+
+def normalise(text: str) -> str:
+    """`text` with digits, dashes and spaces in their ASCII form, same length (see above)."""
+    if not _NEEDS_NORMALISING.search(text):
+        return text
+    return text.translate(_NORMALISE)
 
 
 @dataclass(frozen=True)
@@ -136,7 +177,7 @@ def _kind_if_valid(match: re.Match[str]) -> str | None:
 
 def _iter_matches(text: str) -> list[tuple[re.Match[str], str]]:
     found: list[tuple[re.Match[str], str]] = []
-    for m in _CANDIDATE.finditer(text):
+    for m in _CANDIDATE.finditer(normalise(text)):
         kind = _kind_if_valid(m)
         if kind is not None:
             found.append((m, kind))
@@ -155,7 +196,7 @@ def find_identity_numbers(text: str) -> list[IdentityNumberMatch]:
         IdentityNumberMatch(
             start=m.start(),
             end=m.end(),
-            masked=m.group().translate(_MASK_TABLE),
+            masked=_masked(text[m.start():m.end()]),
             kind=kind,
         )
         for m, kind in _iter_matches(text)
@@ -174,24 +215,164 @@ def mask_identity_numbers(text: str) -> str:
     """
     if len(text) < 10:
         return text
-    matches = _iter_matches(text)
+    plain = normalise(text)
+    matches = _iter_matches(plain)
     if not matches:
         return text
     chars = list(text)
+    digits = [c.isdigit() for c in plain]
     cores: set[str] = set()
     for m, _kind in matches:
-        _mask_span(chars, m.start(), m.end())
+        _mask_span(chars, digits, m.start(), m.end())
         cores.add(m["yy"] + m["mm"] + m["dd"] + m["tail"])
     # Overlapping scan of every 6+4 digit window; at a given position the window
     # has one shape only (the 7th character is a digit or a separator).
-    for e in _ANY_WINDOW.finditer(text):
+    for e in _ANY_WINDOW.finditer(plain):
         window = e.group(1)
         if window[:6] + window[-4:] in cores:
-            _mask_span(chars, e.start(1), e.end(1))
+            _mask_span(chars, digits, e.start(1), e.end(1))
     return "".join(chars)
 
 
-def _mask_span(chars: list[str], start: int, end: int) -> None:
+def _mask_span(chars: list[str], digits: list[bool], start: int, end: int) -> None:
     for i in range(start, end):
-        if "0" <= chars[i] <= "9":
+        if digits[i]:
             chars[i] = "x"
+
+
+def _masked(text: str) -> str:
+    """A matched number as shown: every digit (of any script) `x`, the separator as written
+    (a dash of any kind shown as `-`, a space of any kind as ` `)."""
+    return "".join("x" if c.isdigit() else c for c in normalise(text))
+
+
+# Lone surrogates come from file names that are not UTF-8 (Python's surrogateescape);
+# written out they would make the output invalid UTF-8 (and a JSON reader fail).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_output(text: str) -> str:
+    """What every command prints or writes: identity numbers masked, valid UTF-8."""
+    masked = mask_identity_numbers(text)
+    return _SURROGATE.sub("\ufffd", masked) if _SURROGATE.search(masked) else masked
+
+
+# What a rendered report may put between the digits of a number without hiding it from a
+# reader: tags, Markdown backslashes, character references, invisible characters.
+_MARKUP = re.compile(r"<[^<>]{0,200}>|\\|&#?[A-Za-z0-9]{1,10};|[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def mask_rendered(text: str) -> str:
+    """`safe_output` for a rendered report, also catching a number whose digits are
+    separated by markup (`1<b></b>9…`, `19121212\\-1212`, `&#49;9…`): the text is read
+    as a reader sees it, and the digits found there are masked in the markup."""
+    import html
+
+    text = safe_output(text)
+    if not _MARKUP.search(text):
+        return text
+    seen: list[str] = []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for markup in _MARKUP.finditer(text):
+        for index in range(position, markup.start()):
+            seen.append(text[index])
+            spans.append((index, index + 1))
+        token = markup.group()
+        if token.startswith("&"):
+            decoded = html.unescape(token)
+            if len(decoded) == 1:
+                seen.append(decoded)
+                spans.append((markup.start(), markup.end()))
+        position = markup.end()
+    for index in range(position, len(text)):
+        seen.append(text[index])
+        spans.append((index, index + 1))
+    visible = "".join(seen)
+    masked = mask_identity_numbers(visible)
+    if masked == visible:
+        return text
+    out = list(text)
+    for index, (before, after) in enumerate(zip(visible, masked, strict=True)):
+        if before != after:
+            start, end = spans[index]
+            out[start] = "x"
+            for inside in range(start + 1, end):
+                out[inside] = ""
+    return "".join(out)
+
+
+_OPEN_TAIL = re.compile(r"[0-9][0-9 +-]*\Z")
+
+
+class MaskingStream:
+    """A text stream that passes everything through `safe_output` on its way out.
+
+    Installed over `sys.stdout` and `sys.stderr` by the command line (the one choke point:
+    messages, echoes, tables, JSON, rendered reports, tracebacks alike). Whole lines are
+    masked: a trailing run of digits is held back until the next write shows where it ends,
+    so a number is never split across two writes. `flush` writes what is held.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):  # pragma: no cover - misuse; let the stream say so
+            return int(self._stream.write(text))
+        pending = self._pending + text
+        # Hold back only a trailing run that could be the start of a number (digits and
+        # separators); everything before it is written now.
+        tail = _OPEN_TAIL.search(normalise(pending[-64:]))
+        cut = len(pending) - (len(tail.group()) if tail else 0)
+        if len(pending) - cut > 40:  # not a number any more: no need to wait
+            cut = len(pending)
+        head, self._pending = pending[:cut], pending[cut:]
+        if head:
+            self._stream.write(safe_output(head))
+        return len(text)
+
+    def _drain(self) -> None:
+        if self._pending:
+            head, self._pending = self._pending, ""
+            self._stream.write(safe_output(head))
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        self._drain()
+        self._stream.flush()
+
+    @property
+    def wrapped(self) -> Any:
+        return self._stream
+
+    @property
+    def buffer(self) -> Any:
+        """The byte stream beneath, masked too (`st calendar -o -` writes bytes)."""
+        return _MaskingBuffer(self)
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding, buffer …
+        return getattr(self._stream, name)
+
+
+class _MaskingBuffer:
+    """Bytes written to a MaskingStream's `buffer`: decoded, masked, encoded (UTF-8)."""
+
+    def __init__(self, owner: MaskingStream) -> None:
+        self._owner = owner
+
+    def write(self, data: bytes) -> int:
+        self._owner.flush()  # text written before comes first
+        text = bytes(data).decode("utf-8", "replace")
+        self._owner.wrapped.buffer.write(safe_output(text).encode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self._owner.wrapped.buffer.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._owner.wrapped.buffer, name)

@@ -46,6 +46,8 @@ class Portfolio:
     # The text of every file read, relative path -> text, for scans that must cover
     # comments and x_ keys too (P001).
     texts: dict[str, str] = field(default_factory=dict)
+    # Every file and folder name in the portfolio, relative (P001 scans names too).
+    names: list[str] = field(default_factory=list)
     # Entries that failed as a whole (an error in a required field), by kind: the fields
     # that did convert, by attribute name, for rules that check a field on its own (D008).
     incomplete: dict[str, list[Located[dict[str, Any]]]] = field(default_factory=dict)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
-import shutil
-import tempfile
+import stat
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,76 +19,95 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from stcli.fileio import ChangedMeanwhile, atomic_write, remove_stale_temporaries
+
+__all__ = ["atomic_write"]  # the write of every file (now in stcli.fileio), kept here too
+
+
+LOCK_FOLDER = ".st"
+LOCK_FILE = "lock"
+
+
+class LockUnavailable(Exception):
+    """The portfolio's lock cannot be created or opened (a read-only portfolio)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+
+def lock_path(root: Path) -> Path:
+    return root / LOCK_FOLDER / LOCK_FILE
+
 
 @contextlib.contextmanager
 def portfolio_lock(root: Path) -> Iterator[None]:
-    """Serialize writers of one portfolio: two `st add` at once must not lose an entry.
+    """Serialize the writers of one portfolio: two `st add` at once must not lose an entry.
 
-    The lock file lives in the temporary folder (keyed by the portfolio's path) so that it
-    never shows in the trainee's repository; where flock is missing the lock is a no-op.
+    The lock is a file in the portfolio itself (`.st/lock`, ignored by git through
+    `.st/.gitignore`), so every writer of this portfolio finds the same one, whatever its
+    temporary folder (a container and its host, a sandboxed /tmp). flock needs only an open
+    descriptor, so a user who may read the lock may take it, whoever created it. Where
+    flock does not reach (a share synced between machines) the compare-and-swap of
+    `commit_append` still refuses to overwrite. Raises LockUnavailable with the reason.
     """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX
         yield
         return
-    import hashlib
-
-    key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
-    lock_path = Path(tempfile.gettempdir()) / f"st-portfolio-{key}.lock"
-    with lock_path.open("a") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a reader sees the old file or the new, never half.
-
-    The data go to a temporary file in the same folder (same file system), are flushed and
-    fsynced, and the temporary file is renamed over the target (`os.replace`, atomic on POSIX
-    and Windows). An existing file's permissions are kept. If anything fails the temporary
-    file is removed and the old file is untouched.
-    """
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    path = lock_path(root)
+    fd = _open_lock(root, path)
     try:
-        mode: int | None = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before the rename
-        mode="wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode if mode is not None else new_file_mode())
-        os.replace(temporary, path)
-    except BaseException:
+        # Where flock is not available (some network file systems; NFS wants the file open
+        # for writing) the compare-and-swap of commit_append is what guards the file.
         with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); not possible, nor needed, on Windows."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
     finally:
-        os.close(fd)
+        os.close(fd)  # closing releases the lock
+
+
+def _open_lock(root: Path, path: Path) -> int:
+    shown = f"{LOCK_FOLDER}/{LOCK_FILE}"
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    for flags in (os.O_RDWR, os.O_RDONLY):  # read-only is enough for flock on local disks
+        try:
+            return os.open(path, flags | nofollow)
+        except FileNotFoundError:
+            break
+        except PermissionError:
+            continue
+        except OSError as error:
+            raise LockUnavailable(shown, error.strerror or type(error).__name__) from None
+    if os.path.lexists(path):
+        raise LockUnavailable(shown, os.strerror(errno.EACCES))
+    try:
+        folder = path.parent
+        if not folder.is_dir():
+            folder.mkdir(exist_ok=True)
+            _like_root(root, folder, 0o777)
+            ignore = folder / ".gitignore"
+            atomic_write(ignore, b"# st lock (st add)\n*\n")
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | nofollow, 0o666)
+        _like_root(root, path, 0o666)
+        return fd
+    except OSError as error:
+        raise LockUnavailable(shown, error.strerror or type(error).__name__) from None
+
+
+def _like_root(root: Path, path: Path, bits: int) -> None:
+    """Give `path` the portfolio folder's group (and, as root, owner) and its group and
+    other read/write bits, so that everyone who may write the portfolio may lock it."""
+    with contextlib.suppress(OSError):
+        info = root.stat()
+        if os.geteuid() == 0:
+            os.chown(path, info.st_uid, info.st_gid, follow_symlinks=False)
+        else:
+            os.chown(path, -1, info.st_gid, follow_symlinks=False)
+        mode = (stat.S_IMODE(info.st_mode) | 0o600) & bits
+        os.chmod(path, mode | (0o700 & bits))
 
 
 # --- st add: options derived from the field table ---------------------------------------------
@@ -302,12 +321,18 @@ class WriteRefused(Exception):
 
 @dataclass(slots=True)
 class Append:
-    path: Path
-    rel: str
-    old: bytes | None
+    path: Path  # the file written: a link's target inside the portfolio, resolved
+    rel: str  # the path as `st validate` names it (through a link, if any)
+    old: bytes | None  # the bytes planned against (None: the file is new)
     new: bytes
     first_line: int  # line of the entry's first key in the new file (1-based)
     column: int  # column of the dash (0-based)
+    # every relative name under which `st validate` reads the file: rel, and the target's
+    overlay_names: tuple[str, ...] = ()
+
+    @property
+    def overlay(self) -> dict[str, bytes]:
+        return {name: self.new for name in (self.overlay_names or (self.rel,))}
 
 
 def entry_year(values: dict[tuple[str, ...], str], today: dt.date) -> int:
@@ -329,9 +354,17 @@ def _free_name(path: Path) -> Path:
     number = 2
     while True:
         candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        if not candidate.exists():
+        if not os.path.lexists(candidate):
             return candidate
         number += 1
+
+
+def _lexical_rel(root: Path, path: Path) -> str | None:
+    """`path` relative to `root` as written (links not followed), or None if outside."""
+    relative = os.path.relpath(os.path.normpath(path), root)
+    if relative == os.curdir or relative.split(os.sep)[0] == os.pardir:
+        return None
+    return Path(relative).as_posix()
 
 
 def plan_append(root: Path, kind: str, path: Path, lines: list[str],
@@ -339,88 +372,171 @@ def plan_append(root: Path, kind: str, path: Path, lines: list[str],
     """The file's new bytes: its old bytes unchanged, then the new item.
 
     A file holding one entry as a mapping is never rewritten: the new entry goes to a new file
-    next to it (`2025-2.yaml`), or, when the file was named with `--file`, is refused.
+    next to it (`2025-2.yaml`), or, when the file was named with `--file`, is refused. The
+    file is read exactly as `st validate` reads it (the same YAML composer), a link is
+    written through to its target when that is inside the portfolio and refused otherwise,
+    and the new text must read back as the old entries, unchanged, plus the new one.
     """
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.error import YAMLError
+    import yaml
 
     from stcli.load import YAML_SUFFIXES
 
+    _encoded("\n".join(lines))  # refuses text that is not UTF-8 before anything else
     root = root.resolve()
     path = path if path.is_absolute() else root / path
-    try:
-        rel = path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        raise WriteRefused("write.outside_kind", path=str(path), kind=kind) from None
+    rel = _lexical_rel(root, path)
+    if rel is None:
+        raise WriteRefused("write.outside_kind", path=str(path), kind=kind)
     if rel.split("/")[0] != kind or not path.name.lower().endswith(YAML_SUFFIXES) or (
             path.name.startswith(".")):
         raise WriteRefused("write.outside_kind", path=rel, kind=kind)
-    if not path.exists():
+    try:
+        real = (root / rel).resolve()
+        real_rel = real.relative_to(root).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        raise WriteRefused("write.link_outside", path=rel) from None
+    names = (rel,) if real_rel == rel else (rel, real_rel)
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise WriteRefused("write.cannot_write", path=rel,
+                           reason=error.strerror or type(error).__name__) from None
+    if info is None:
         text = "\n".join(as_item(lines)) + "\n"
-        return Append(path, rel, None, text.encode("utf-8"), 1, 0)
-    if not path.is_file():
+        return Append(real, rel, None, _encoded(text), 1, 0, names)
+    if not stat.S_ISREG(info.st_mode):
         raise WriteRefused("write.not_a_file", path=rel)
-    old = path.read_bytes()
+    try:
+        old = real.read_bytes()
+    except OSError as error:
+        raise WriteRefused("write.cannot_write", path=rel,
+                           reason=error.strerror or type(error).__name__) from None
     bom = b"\xef\xbb\xbf" if old.startswith(b"\xef\xbb\xbf") else b""
     try:
         text = old[len(bom):].decode("utf-8")
     except UnicodeDecodeError:
         raise WriteRefused("write.unreadable", path=rel) from None
-    try:
-        data = YAML(typ="rt").load(text)
-    except YAMLError:
-        raise WriteRefused("write.unreadable", path=rel) from None
-    if isinstance(data, CommentedMap):
+    data = _compose(text)
+    if data is False:
+        raise WriteRefused("write.unreadable", path=rel)
+    if isinstance(data, yaml.MappingNode):
         if explicit:
             raise WriteRefused("write.single_entry", path=rel)
-        return plan_append(root, kind, _free_name(path), lines)
-    if data is not None and not isinstance(data, CommentedSeq):
+        return plan_append(root, kind, _free_name(root / rel), lines)
+    sequence = yaml.SequenceNode
+    if data is not None and not isinstance(data, sequence) and not _is_empty(data):
         raise WriteRefused("write.not_a_list", path=rel)
-    if isinstance(data, CommentedSeq) and data.fa.flow_style():
+    if isinstance(data, sequence) and data.flow_style:
         raise WriteRefused("write.flow_list", path=rel)
-    column = data.lc.col if isinstance(data, CommentedSeq) else 0
+    items = data.value if isinstance(data, sequence) else []
+    column = data.start_mark.column if isinstance(data, sequence) else 0
     newline = "\r\n" if "\r\n" in text else "\n"
     prefix = "" if not text or text.endswith("\n") else newline
-    spaced = isinstance(data, CommentedSeq) and re.search(
+    spaced = isinstance(data, sequence) and re.search(
         r"\n[ \t]*\r?\n" + " " * column + "- ", text) is not None
-    if spaced:
-        prefix += newline
-    before = text + prefix
-    item = newline.join(as_item(lines, column)) + newline
-    new_text = before + item
-    first_line = before.count("\n") + 1
-    # The new text must read back as the old list plus this one item.
-    try:
-        reread = YAML(typ="rt").load(new_text)
-    except YAMLError:
-        raise WriteRefused("write.not_appendable", path=rel) from None
-    count = len(data) if isinstance(data, CommentedSeq) else 0
-    if not isinstance(reread, CommentedSeq) or len(reread) != count + 1:
+    before_items = _shapes(items)
+    if before_items is None:
         raise WriteRefused("write.not_appendable", path=rel)
-    return Append(path, rel, old, bom + new_text.encode("utf-8"), first_line, column)
+    item_text = newline.join(as_item(lines, column)) + newline
+    # With a blank line before the item when the file spaces its items; without, when a
+    # blank line would change an earlier entry (the end of a `|+` block keeps blank lines).
+    for blank in ((newline, "") if spaced else ("",)):
+        before = text + prefix + blank
+        new_text = before + item_text
+        reread = _compose(new_text)
+        if reread is False or not isinstance(reread, sequence) or (
+                len(reread.value) != len(items) + 1):
+            raise WriteRefused("write.not_appendable", path=rel)
+        if _shapes(reread.value[:-1]) == before_items:
+            first_line = before.count("\n") + 1
+            return Append(real, rel, old, bom + _encoded(new_text), first_line, column, names)
+    raise WriteRefused("write.changes_earlier", path=rel)
+
+
+def _encoded(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a command line that was not UTF-8
+        raise WriteRefused("write.not_text") from None
+
+
+def _compose(text: str) -> Any:
+    """The file's node tree as `st validate` composes it; False when it cannot be read."""
+    import yaml
+
+    from stcli.load import _Loader, too_deep
+
+    try:
+        if too_deep(text):
+            return False
+        return yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError, ValueError, MemoryError):
+        return False
+
+
+def _is_empty(node: Any) -> bool:
+    import yaml
+
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in (
+        "", "~", "null", "Null", "NULL")
+
+
+def _shapes(items: list[Any]) -> list[Any] | None:
+    """What the entries read as (structure, text and quoting of every scalar), to compare;
+    None when they hold more values than a file may (an alias bomb)."""
+    import yaml
+
+    from stcli.load import MAX_NODE_VISITS
+
+    budget = [MAX_NODE_VISITS]
+
+    def shape(node: Any) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise OverflowError
+        if isinstance(node, yaml.ScalarNode):
+            return (node.tag, node.style, node.value)
+        if isinstance(node, yaml.SequenceNode):
+            return ("seq", tuple(shape(item) for item in node.value))
+        return ("map", tuple((shape(k), shape(v)) for k, v in node.value))
+
+    try:
+        return [shape(item) for item in items]
+    except (OverflowError, RecursionError):
+        return None
+
+
+def commit_append(plan: Append) -> None:
+    """Write the planned bytes, only if the file still holds the bytes planned against.
+
+    Raises WriteRefused (`write.changed_meanwhile`) when an editor, git or another writer
+    changed the file since it was read: their change is kept, nothing is written; OSError
+    when the file cannot be written (the old file is then untouched).
+    """
+    remove_stale_temporaries(plan.path)
+    try:
+        atomic_write(plan.path, plan.new, expected=plan.old)
+    except ChangedMeanwhile:
+        raise WriteRefused("write.changed_meanwhile", path=plan.rel) from None
 
 
 # --- what the portfolio would gain ---------------------------------------------------------------
 
 
 def gained_findings(root: Path, plan: Append, as_of: dt.date) -> tuple[Any, list[Any]]:
-    """Evaluate the portfolio as it is and, in a temporary copy, with the entry written.
+    """Evaluate the portfolio as it is and with the entry written (the one changed file
+    overlaid in memory: nothing is copied, nothing is written).
 
-    Returns (the evaluation of the portfolio as it is, the findings only the copy has).
+    Returns (the evaluation of the portfolio as it is, the findings only the new one has).
     Appending moves no existing line, so findings compare by their rendered text.
     """
     from stcli.engine.evaluate import evaluate
     from stcli.render.findings import line
 
     before = evaluate(root, as_of)
-    with tempfile.TemporaryDirectory(prefix="st-add-") as scratch:
-        copy = Path(scratch) / "portfolio"
-        shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns(".git"))
-        target = copy / plan.rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(plan.new)
-        after = evaluate(copy, as_of)
+    after = evaluate(root, as_of, overlay=plan.overlay)
     seen = Counter(line(f, "en") for f in before.findings)
     gained = []
     for finding in after.findings:
@@ -760,7 +876,7 @@ def plan_supervisor(root: Path, lines: list[str]) -> Append:
     try:
         old_data = YAML(typ="rt").load(text)
         new_data = YAML(typ="rt").load(new_text)
-    except YAMLError:
+    except (YAMLError, ValueError, OverflowError):  # `start: 2025-04-31`: a date that is none
         raise WriteRefused("write.not_appendable", path=rel) from None
     old_list = list(old_data.get("supervisors") or [])
     new_list = list(new_data.get("supervisors") or [])
@@ -776,7 +892,7 @@ def plan_supervisor(root: Path, lines: list[str]) -> Append:
 
 def new_file_mode() -> int:
     """The mode a new file gets under the user's umask (0644 with the usual 022), as git
-    users expect; a temporary file is created 0600 and would otherwise keep that."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
+    users expect (`fileio.atomic_write` gives new files this mode)."""
+    from stcli.fileio import current_umask
+
+    return 0o666 & ~current_umask()

@@ -362,7 +362,11 @@ def test_portfolio_template_replaces_the_packaged_one(tmp_path: Path) -> None:
     })
     code, out, _ = run("--final", "--as-of", "2024-12-31", str(root))
     assert code == 0
-    assert out == "Egen mall för Test Testsson: 4,00 månader\n"
+    # the report says that the portfolio's own template made it (issue 16)
+    notice, _, rest = out.partition("\n\n")
+    assert notice.startswith("> **Obs: rapporten är gjord med portföljens egen mall")
+    assert "templates/final.md.j2" in notice
+    assert rest == "Egen mall för Test Testsson: 4,00 månader\n"
     # the other report still comes from the package, partials too
     code, out, _ = run("--annual", "--as-of", "2024-12-31", str(root))
     assert code == 0 and out.startswith("# Årsrapport ST-år 1")
@@ -402,7 +406,7 @@ def test_template_symlink_inside_the_portfolio_is_used(tmp_path: Path) -> None:
     (root / "templates").mkdir()
     (root / "templates" / "final.md.j2").symlink_to(root / "mallar" / "min.md.j2")
     code, out, _ = run("--final", "--as-of", "2024-12-31", str(root))
-    assert code == 0 and out == "INSIDE 2024-12-31\n"
+    assert code == 0 and out.endswith("\n\nINSIDE 2024-12-31\n")
 
 
 @pytest.mark.parametrize("source, expected", [

@@ -234,7 +234,7 @@ def test_errors_in_the_year_refuse_signing(tmp_path: Path, keys: Keys) -> None:
     code, out = st("sign", str(root), "--year", "1", "--key", str(keys.anna), "--name",
                    "Anna Berg", "--as-of", AS_OF)
     assert code == 1, out
-    assert "ST year 1 has 1 errors" in out
+    assert "ST year 1 has 1 error (below)" in out
     assert "supervision/2023.yaml:11:12: error D004" in out
     assert git(root, "tag", "-l").stdout == ""
 
@@ -264,7 +264,7 @@ def test_changed_entry_of_a_signed_year_is_m014(signed: Path) -> None:
     assert st("validate", str(signed), "--as-of", AS_OF, "--strict")[0] == 1
     code, out = st("verify", str(signed), "--as-of", AS_OF)
     assert code == 1, out
-    assert "1 entries changed after signing:" in out
+    assert "1 entry changed after signing:" in out
     assert f"supervision/2023.yaml:{line}:3  changed  2023-03-01" in out
     # committed, the change is still a change since signing
     commit_all(signed, "more minutes")

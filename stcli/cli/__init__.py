@@ -42,6 +42,8 @@ def _root(
                                  callback=_show_version, is_eager=True),
 ) -> None:
     """st: ST-portföljen på kommandoraden / the ST portfolio on the command line."""
+    # (again here, for a caller that runs the app without `main`, e.g. a test's CliRunner)
+    common.guard_output()
 
 
 def build_app(only: str | None = None) -> typer.Typer:

@@ -436,7 +436,13 @@ def _choose(language: str) -> str:
 def _save_draft(guide: Guide, target: Path, errors: list[Any]) -> None:
     from stcli.i18n import t
     from stcli.render.findings import line
-    from stcli.write import WriteRefused, atomic_write, plan_draft, portfolio_lock
+    from stcli.write import (
+        LockUnavailable,
+        WriteRefused,
+        commit_append,
+        plan_draft,
+        portfolio_lock,
+    )
 
     header = [t("add.draft_header", guide.language, day=dt.date.today())]
     header += ["  " + line(finding, guide.language) for finding in errors]
@@ -444,7 +450,9 @@ def _save_draft(guide: Guide, target: Path, errors: list[Any]) -> None:
     try:
         with portfolio_lock(guide.root):
             plan = plan_draft(guide.root, guide.kind, destination, guide.lines(), header)
-            atomic_write(plan.path, plan.new)
+            commit_append(plan)
+    except LockUnavailable as error:
+        fail(t("write.lock_unavailable", guide.language, path=error.path, reason=error.reason))
     except WriteRefused as refusal:
         fail(t(refusal.key, guide.language, **refusal.args_))
     except OSError as error:
@@ -461,7 +469,7 @@ def _write(guide: Guide, plan: Any, found: list[Any], target: Path, file_option:
     from stcli.i18n import t
     from stcli.pii import mask_identity_numbers
     from stcli.render.findings import in_reading_order, line
-    from stcli.write import WriteRefused, as_item, atomic_write, portfolio_lock
+    from stcli.write import LockUnavailable, WriteRefused, as_item, commit_append, portfolio_lock
 
     language = guide.language
     if dry_run:
@@ -476,18 +484,23 @@ def _write(guide: Guide, plan: Any, found: list[Any], target: Path, file_option:
     if dry_run:
         print(t("write.dry_run", language, path=plan.rel), file=sys.stderr)
         raise typer.Exit(EXIT_OK)
-    with portfolio_lock(guide.root):
-        try:
-            again, _ = _check(guide, target, file_option)
-        except WriteRefused as refusal:
-            fail(t(refusal.key, language, **refusal.args_))
-        if again.old != plan.old:  # changed meanwhile: what was checked is not what is there
-            plan = again
-        try:
-            atomic_write(plan.path, plan.new)
-        except OSError as error:
-            fail(t("write.cannot_write", language, path=plan.rel,
-                   reason=error.strerror or type(error).__name__))
+    try:
+        with portfolio_lock(guide.root):
+            try:
+                again, _ = _check(guide, target, file_option)
+            except WriteRefused as refusal:
+                fail(t(refusal.key, language, **refusal.args_))
+            if again.old != plan.old:  # changed meanwhile: what was checked is not there
+                plan = again
+            try:
+                commit_append(plan)  # only if the file still holds what was planned against
+            except WriteRefused as refusal:
+                fail(t(refusal.key, language, **refusal.args_))
+            except OSError as error:
+                fail(t("write.cannot_write", language, path=plan.rel,
+                       reason=error.strerror or type(error).__name__))
+    except LockUnavailable as error:
+        fail(t("write.lock_unavailable", language, path=error.path, reason=error.reason))
     if guide.kind == "supervisor":
         print(t("add.supervisor_added", language, line=plan.first_line))
     else:

@@ -53,11 +53,11 @@ def calendar(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         raise typer.Exit(EXIT_OK)
-    from stcli.write import atomic_write
+    from stcli.fileio import write_output
 
     target = Path(output)
     try:
-        atomic_write(target, data)
+        write_output(target, data.decode("utf-8"))  # masked like all output; a link replaced
     except OSError as error:
         fail(t("calendar.cannot_write", language, path=str(target),
                error=error.strerror or type(error).__name__), EXIT_USAGE)

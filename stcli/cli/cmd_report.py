@@ -34,6 +34,10 @@ def report(
                                        metavar="FILE"),
     as_of: str | None = AsOfOption,
     lang: str | None = LangOption,
+    no_portfolio_templates: bool = typer.Option(
+        False, "--no-portfolio-templates",
+        help="Använd st:s egna mallar, inte portföljens templates/ (för någon annans "
+             "portfölj) / use st's templates only"),
 ) -> None:
     """Årsrapport eller underlag för ansökan / annual report or application summary."""
     from stcli.i18n import t
@@ -58,16 +62,19 @@ def report(
     if annual and evaluation.progress.st_year < 1:
         fail(t("report.error.not_started", language, day=day))
     try:
-        text = render(evaluation, "annual" if annual else "final", fmt, language, year)
+        text = render(evaluation, "annual" if annual else "final", fmt, language, year,
+                      portfolio_templates=not no_portfolio_templates)
     except ReportError as error:
         fail(str(error), EXIT_USAGE)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
+        from stcli.fileio import write_output
+
         try:
             make_parent_folders(output)
-            output.write_text(text, encoding="utf-8")
+            write_output(output, text)  # atomic; a link at `output` is replaced, not followed
         except OSError as error:
             fail(t("report.cli.cannot_write", language, path=str(output),
                    reason=error.strerror or type(error).__name__))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -68,7 +69,11 @@ def locate(path: Path | None, lang: str) -> Path:
 
     start = path if path is not None else Path.cwd()
     # The folder holding st.yaml: the path given (or the current folder) or one above it.
-    root = find_root(start) if start.exists() else None
+    try:
+        root = find_root(start) if start.exists() else None
+    except OSError as error:  # a folder on the way may not be entered (permissions)
+        fail(t("cli.no_portfolio", lang, path=str(start))
+             + f" ({error.strerror or type(error).__name__})")
     if root is None:
         fail(t("cli.no_portfolio", lang, path=str(start)))
     return root
@@ -110,8 +115,26 @@ def use_color(stream: object = None) -> bool:
     return bool(isatty and isatty())
 
 
+def guard_output() -> None:
+    """The one choke point for privacy: everything any command prints, on stdout and stderr
+    (messages, echoed values, tables, JSON, reports, even a traceback), passes the identity
+    number mask and leaves as valid UTF-8. Output files go through `fileio.write_output`."""
+    from stcli.pii import MaskingStream
+
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is not None and not isinstance(stream, MaskingStream):
+            setattr(sys, name, MaskingStream(stream))
+
+
 def run(app: typer.Typer) -> None:
+    guard_output()
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    stream.flush()

@@ -46,8 +46,10 @@ class Evaluation:
         return profile.value.region if profile else None
 
 
-def evaluate(root: Path, as_of: dt.date) -> Evaluation:
-    loaded = load(root)
+def evaluate(root: Path, as_of: dt.date, overlay: dict[str, bytes] | None = None
+             ) -> Evaluation:
+    """`overlay`: relative path -> bytes read instead of the file's (see `load`)."""
+    loaded = load(root, overlay)
     portfolio = loaded.portfolio
     # Sign-offs (git tags st/arsgenomgang-N, rule M014) of the files as loaded; git runs
     # only when the repository has such a tag. Signatures are verified by the commands.

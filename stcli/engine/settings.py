@@ -118,6 +118,11 @@ def resolve_settings(
             if code not in settings:
                 unknown(str(code), f"packs.{index}")
             elif isinstance(override, dict):
+                if code in UNSWITCHABLE and _lowers(override):
+                    findings.append(Finding("D004", Msg("settings.cannot_disable",
+                                                        {"code": code}), position))
+                    override = {k: v for k, v in override.items()
+                                if k not in ("active", "severity")}
                 settings[code] = _apply(settings[code], override, pack_path)
 
     for code in config.disable:
@@ -158,7 +163,17 @@ def resolve_settings(
                 accepted[name] = value
         if accepted:
             settings[code] = _apply(settings[code], {"params": accepted}, "st.yaml")
+    for code in UNSWITCHABLE:  # whatever any layer said: on, and an error
+        if code in settings and (not settings[code].active
+                                 or settings[code].severity != Severity.ERROR):
+            settings[code] = settings[code]._replace(active=True, severity=Severity.ERROR)
     return settings, findings
+
+
+def _lowers(override: dict[str, Any]) -> bool:
+    """Whether a pack's override would switch a rule off or make it less than an error."""
+    return ("active" in override and override["active"] is not True) or (
+        "severity" in override and override["severity"] != "error")
 
 
 def _same_kind(default: Any, value: Any) -> bool:

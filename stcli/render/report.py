@@ -26,10 +26,11 @@ see `annual_context` and `final_context`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -51,6 +52,13 @@ KINDS = ("annual", "final")
 FORMATS = ("md", "html")
 MAX_TEMPLATE_BYTES = 1_000_000
 USER_TEMPLATES = "templates"
+# What one rendering may take (a portfolio's own template may be hostile: someone else's
+# repository). The packaged templates use a small fraction of each.
+RENDER_SECONDS = 10
+MAX_OUTPUT_CHARS = 20_000_000  # also the largest string or list a template may build
+MAX_OPERATIONS = 1_000_000  # loop steps and calls, plus the length of every repetition
+LOOP_GUARD = "st_loop_budget"  # every `{% for %}` iterates through it (see _parse)
+RENDER_MEMORY_BYTES = 1024 * 1024 * 1024  # address space rendering may add
 
 
 class ReportError(Exception):
@@ -77,7 +85,8 @@ def _inside(root: Path, path: Path) -> bool:
     return True
 
 
-def _make_loader(root: Path, lang: str) -> jinja2.BaseLoader:
+def _make_loader(root: Path, lang: str, own_templates: bool = True,
+                 used: list[str] | None = None) -> jinja2.BaseLoader:
     import jinja2
     from jinja2.loaders import split_template_path
 
@@ -92,7 +101,7 @@ def _make_loader(root: Path, lang: str) -> jinja2.BaseLoader:
             pieces = split_template_path(template)  # refuses `..`
             own = root / USER_TEMPLATES
             candidate = own.joinpath(*pieces)
-            if candidate.is_symlink() or candidate.exists():
+            if own_templates and (candidate.is_symlink() or candidate.exists()):
                 resolved = candidate.resolve()
                 shown = f"{USER_TEMPLATES}/{'/'.join(pieces)}"
                 if not _inside(real_root, resolved):
@@ -101,6 +110,8 @@ def _make_loader(root: Path, lang: str) -> jinja2.BaseLoader:
                 if not resolved.is_file():
                     raise ReportError(translate("report.error.template_unreadable", lang,
                                                 path=shown, reason="not a file"))
+                if used is not None and shown not in used:
+                    used.append(shown)
                 return _read(resolved, shown, lang), str(resolved), lambda: True
             path = packaged.joinpath(*pieces)
             if not path.is_file():
@@ -246,12 +257,149 @@ def _filters(lang: str, fmt: str) -> dict[str, Callable[..., Any]]:
         ("yymmdd", yymmdd), ("period", period))}
 
 
-def _environment(root: Path, fmt: str, lang: str) -> jinja2.Environment:
-    import jinja2
+class BudgetExceeded(Exception):
+    """A template took more than a report may (what: time, operations, size, memory)."""
+
+
+def _budgeted_sandbox() -> type[jinja2.Environment]:
+    """Jinja2's sandbox, counting: every call, range() and repetition charges the budget,
+    and no string or list larger than MAX_OUTPUT_CHARS is built (`"x" * 4000000000`)."""
+    from jinja2 import nodes
     from jinja2.sandbox import SandboxedEnvironment
 
+    class BudgetedSandbox(SandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**", "%", "+", "//"})
+        operations = 0
+
+        def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
+            # Every loop's iterable goes through the loop guard, which charges each step:
+            # nested loops over long lists stop at the budget, not after hours.
+            tree = super()._parse(source, name, filename)
+            for loop in tree.find_all(nodes.For):
+                loop.iter = nodes.Call(nodes.Name(LOOP_GUARD, "load"), [loop.iter], [],
+                                       None, None)
+            return tree
+
+        def loop_budget(self, iterable: Any) -> Iterator[Any]:
+            for item in iterable:
+                self.charge(1)
+                yield item
+
+        def charge(self, amount: int) -> None:
+            self.operations += max(1, amount)
+            if self.operations > MAX_OPERATIONS:
+                raise BudgetExceeded("operations")
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            self.charge(1)
+            if operator == "*":
+                for sized, count in ((left, right), (right, left)):
+                    if isinstance(sized, str | list | tuple | bytes) and isinstance(count, int):
+                        _check_size(len(sized) * max(count, 0))
+                        self.charge(len(sized) * max(count, 0) // 1000)
+            if operator == "**" and isinstance(right, int) and abs(right) > 256:
+                raise BudgetExceeded("size")
+            result = super().call_binop(context, operator, left, right)
+            if hasattr(result, "__len__"):
+                _check_size(len(result))
+            return result
+
+        def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            self.charge(1)
+            for value in (*args, *kwargs.values()):
+                if isinstance(value, int) and not isinstance(value, bool):
+                    _check_size(abs(value))  # a width, a count: `"x".center(10**10)`
+                elif isinstance(value, str | list | tuple):
+                    _check_size(len(value))  # a macro doubling its argument
+            result = super().call(__context, __obj, *args, **kwargs)
+            if isinstance(result, str | list | tuple):
+                _check_size(len(result))
+            return result
+
+    return BudgetedSandbox
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_OUTPUT_CHARS:
+        raise BudgetExceeded("size")
+
+
+def _budgeted_filter(function: Callable[..., Any]) -> Callable[..., Any]:
+    import functools
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, int) and not isinstance(value, bool):
+                _check_size(abs(value))
+        if function.__name__.startswith("do_replace") and len(args) >= 4:
+            _check_size(len(str(args[1])) * max(1, len(str(args[3]))))
+        result = function(*args, **kwargs)
+        if isinstance(result, str | list | tuple):
+            _check_size(len(result))
+        return result
+
+    return checked
+
+
+@contextlib.contextmanager
+def _render_limits() -> Iterator[None]:
+    """A time budget (SIGALRM, main thread only) and an address-space budget (the soft
+    RLIMIT_AS, restored after) around one rendering."""
+    import signal
+    import threading
+
+    timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    previous_handler: Any = None
+    if timer:
+        def out_of_time(signum: int, frame: Any) -> None:
+            raise BudgetExceeded("time")
+
+        previous_handler = signal.signal(signal.SIGALRM, out_of_time)
+        signal.setitimer(signal.ITIMER_REAL, RENDER_SECONDS)
+    memory = _lower_memory_limit()
+    try:
+        yield
+    finally:
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous_handler)
+        if memory is not None:
+            import resource
+
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(resource.RLIMIT_AS, memory)
+
+
+def _lower_memory_limit() -> tuple[int, int] | None:
+    try:
+        import resource
+
+        previous = resource.getrlimit(resource.RLIMIT_AS)
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[0])
+        in_use = pages * resource.getpagesize()
+    except (ImportError, OSError, ValueError, IndexError):
+        return None
+    soft, hard = previous
+    wanted = in_use + RENDER_MEMORY_BYTES
+    if (soft != resource.RLIM_INFINITY and soft <= wanted) or (
+            hard != resource.RLIM_INFINITY and hard < wanted):
+        return None
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (ValueError, OSError):
+        return None
+    return previous
+
+
+def _environment(root: Path, fmt: str, lang: str, own_templates: bool = True,
+                 used: list[str] | None = None) -> jinja2.Environment:
+    import jinja2
+
+    SandboxedEnvironment = _budgeted_sandbox()
     env = SandboxedEnvironment(
-        loader=_make_loader(root, lang),
+        loader=_make_loader(root, lang, own_templates, used),
         undefined=jinja2.StrictUndefined,
         autoescape=fmt == "html",
         finalize=_finalizer(fmt, lang),
@@ -261,6 +409,9 @@ def _environment(root: Path, fmt: str, lang: str) -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters.update(_filters(lang, fmt))
+    env.globals[LOOP_GUARD] = env.loop_budget  # type: ignore[attr-defined]
+    for name, function in list(env.filters.items()):
+        env.filters[name] = _budgeted_filter(function)
     return env
 
 
@@ -763,9 +914,16 @@ def _counts(leave: Any) -> bool:
 
 
 def render(evaluation: Evaluation, kind: str, fmt: str, lang: str,
-           year: int | None = None) -> str:
-    """The report as text. Raises ReportError with a message in `lang`."""
+           year: int | None = None, portfolio_templates: bool = True) -> str:
+    """The report as text. Raises ReportError with a message in `lang`.
+
+    `portfolio_templates=False` uses st's packaged templates only (`--no-portfolio-templates`:
+    the default wherever st reads someone else's portfolio). A portfolio's own template runs
+    in a budgeted sandbox, and a report made with one says so at its top.
+    """
     import jinja2
+
+    from stcli.pii import mask_rendered
 
     if kind == "annual":
         progress = _progress(evaluation)
@@ -773,11 +931,30 @@ def render(evaluation: Evaluation, kind: str, fmt: str, lang: str,
         context = annual_context(evaluation, number, lang, fmt)
     else:
         context = final_context(evaluation, lang, fmt)
-    env = _environment(evaluation.root, fmt, lang)
+    used: list[str] = []
+    env = _environment(evaluation.root, fmt, lang, portfolio_templates, used)
     name = f"{kind}.{fmt}.j2"
     try:
-        template = env.get_template(name)
-        return template.render(context)
+        with _render_limits():
+            template = env.get_template(name)
+            parts: list[str] = []
+            size = 0
+            for part in template.generate(context):
+                size += len(part)
+                if size > MAX_OUTPUT_CHARS:
+                    raise BudgetExceeded("size")
+                parts.append(part)
+        text = mask_rendered("".join(parts))  # whole: a number printed a digit at a time
+        return _with_notice(text, used, fmt, lang) if used else text
+    except BudgetExceeded as error:
+        what = {"time": f"> {RENDER_SECONDS} s", "size": f"> {MAX_OUTPUT_CHARS} chars",
+                "operations": f"> {MAX_OPERATIONS} operations",
+                "memory": "memory"}.get(str(error), str(error))
+        raise ReportError(translate("report.error.budget", lang, name=name, what=what)
+                          ) from None
+    except MemoryError:
+        raise ReportError(translate("report.error.budget", lang, name=name, what="memory")
+                          ) from None
     except ReportError:
         raise
     except jinja2.TemplateSyntaxError as error:
@@ -788,6 +965,25 @@ def render(evaluation: Evaluation, kind: str, fmt: str, lang: str,
         # a portfolio's own template may go wrong in any of these ways
         raise ReportError(translate("report.error.template", lang, name=name,
                                     line=_line_of(error)) + f": {error}") from error
+
+
+def _with_notice(text: str, used: list[str], fmt: str, lang: str) -> str:
+    """Say at the top that the portfolio's own template made this report (a forged
+    "every goal met" must not pass for st's)."""
+    from markupsafe import escape
+
+    notice = translate("report.portfolio_template", lang, names=", ".join(used))
+    if fmt == "md":
+        return f"> **{md_escape(notice)}**\n\n" + text
+    block = (f'<p role="note" style="display:block !important;visibility:visible !important;'
+             f'border:3px solid #b00000 !important;padding:.5em !important;'
+             f'color:#b00000 !important;background:#fff !important;font-weight:bold">'
+             f"{escape(notice)}</p>\n")
+    body = re.search(r"<body[^>]*>", text, re.IGNORECASE)
+    comment = text.find("<!--")
+    if body and (comment < 0 or comment > body.start()):
+        return text[:body.end()] + "\n" + block + text[body.end():]
+    return block + text
 
 
 def _line_of(error: BaseException) -> str:
