@@ -75,10 +75,10 @@ def cohort(
     if output is None:
         sys.stdout.write(text)
     else:
-        from stcli.write import atomic_write
+        from stcli.fileio import write_output
 
         try:
-            atomic_write(output, text.encode("utf-8"))
+            write_output(output, text)
         except OSError:
             fail(t("cohort.cli.cannot_write", language, path=str(output)))
         print(f"{t('cohort.cli.written', language)} {output}", file=sys.stderr)
