@@ -680,7 +680,9 @@ def _findings(findings: Iterable[Any], lang: str, fmt: str) -> list[dict[str, An
     rows = []
     for finding, entry in sorted(pairs, key=lambda p: (p[0].effective_severity.rank,
                                                       p[0].sort_key())):
-        where = location(finding)
+        # A finding about the portfolio as a whole has no place a reader could look up:
+        # the report leaves it out (validate's text output names st.yaml, as cli.md asks).
+        where = location(finding) if finding.position.file is not None else "."
         rows.append({
             "severity": finding.effective_severity.value,
             "severity_label": translate(f"severity.{finding.effective_severity.value}", lang),
