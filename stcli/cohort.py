@@ -231,8 +231,10 @@ def judge(job: tuple[str, str, str]) -> dict[str, Any]:
     try:
         from stcli.engine.cohort import row_of
         from stcli.engine.evaluate import evaluate
+        from stcli.render.status_json import document
 
-        return row_of(evaluate(root, dt.date.fromisoformat(as_of_text)), source)
+        evaluation = evaluate(root, dt.date.fromisoformat(as_of_text))
+        return row_of(evaluation, document(evaluation, "sv"), source)
     except Exception as error:  # one broken portfolio never stops the cohort
         return empty_row(source, root_text, "unreadable", error=type(error).__name__)
 

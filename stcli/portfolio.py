@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
@@ -63,3 +64,16 @@ def activity_first_day(activity: Activity) -> Any:
 
 def activity_last_day(activity: Activity) -> Any:
     return activity.end or activity.date or activity.start
+
+
+def main_supervisor(profile: Any, day: dt.date | None) -> str | None:
+    """The id of the main supervisor (at `day` when several have been)."""
+    if profile is None:
+        return None
+    mains = [s for s in profile.supervisors if s.role == "main"]
+    if day is not None:
+        for supervisor in mains:
+            if (supervisor.from_ is None or supervisor.from_ <= day) and (
+                    supervisor.to is None or day <= supervisor.to):
+                return str(supervisor.id)
+    return str(mains[0].id) if mains else None

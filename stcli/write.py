@@ -548,19 +548,6 @@ def gained_findings(root: Path, plan: Append, as_of: dt.date) -> tuple[Any, list
     return before, gained
 
 
-def main_supervisor(profile: Any, day: dt.date | None) -> str | None:
-    """The id of the main supervisor (at `day` when several have been)."""
-    if profile is None:
-        return None
-    mains = [s for s in profile.supervisors if s.role == "main"]
-    if day is not None:
-        for supervisor in mains:
-            if (supervisor.from_ is None or supervisor.from_ <= day) and (
-                    supervisor.to is None or day <= supervisor.to):
-                return str(supervisor.id)
-    return str(mains[0].id) if mains else None
-
-
 # --- st init -----------------------------------------------------------------------------------
 
 

@@ -241,7 +241,8 @@ def test_service_list_is_the_final_reports(sample_set: tuple[Path, str, str]) ->
                                         - row.months) <= Fraction(1, 200)
     total = got[spec.total]
     final = runner.invoke(app, ["report", "--final", "--as-of", AS_OF, str(SAMPLE)]).stdout
-    summa = re.search(r"\| \*\*Summa\*\* \| \| \| \*\*([0-9,]+)\*\* \|", final)
+    # the final report's sum row (its columns are padded to align the raw Markdown)
+    summa = re.search(r"\| \*\*Summa\*\* +\| +\| +\| \*\*([0-9,]+)\*\* \|", final)
     assert summa is not None and summa.group(1) == total
     assert sum((row.months for row in progress.service), Fraction(0)) + \
         progress.time.credited == progress.service_total
@@ -279,10 +280,10 @@ def test_index_lists_each_bilaga_its_delmal_signer_and_state(
         sample_set: tuple[Path, str, str]) -> None:
     out, _, _ = sample_set
     index = (out / "index.md").read_text("utf-8")
-    # portfolio text is escaped as such (parentheses too); it renders as written
+    # portfolio text is escaped only where it would change the rendering (parentheses don't)
     assert "| 4 | Bilaga 9: Intyg: klinisk tjänstgöring under handledning | Medicinkliniken, " \
         "Gävle sjukhus 240902–241222 | STc1, STc2, STc4, STc5, STc14 | " \
-        "Erik Dahl \\(handledare\\) | ja |" in index
+        "Erik Dahl (handledare) | ja |" in index
     assert "per 2026-03-15 (HSLF-FS 2021:8)" in index  # our own words are not escaped
     assert "Psykiatriska kliniken, Gävle sjukhus 250908–251130" in index
     assert re.search(r"\| 5 \| Bilaga 9.*\| begärt \|", index)

@@ -28,10 +28,14 @@ LAYERS: dict[str, int] = {
     "stcli.hookconfig": 0, "stcli.packs": 0,
     # 1: the engine and the rules (pure: records in, figures and findings out); sign-offs
     "stcli.engine": 1, "stcli.rules": 1, "stcli.signoff": 1, "stcli.gitsign": 1,
+    # st forms: what goes in which field (pure) and the PDF writer (pypdf only there)
+    "stcli.forms": 1,
     # 2: rendering (text, rich, HTML/PDF through jinja2)
     "stcli.render": 2,
     # 3: what commands share: writing portfolios (st add, st init), generated docs
     "stcli.write": 3, "stcli.entry": 3, "stcli.docgen": 3,
+    # st cohort: evaluates many portfolios in worker processes, rows from the status JSON
+    "stcli.cohort": 3,
     # 4: the typer commands and the entry point
     "stcli.cli": 4, "stcli.__main__": 4,
 }

@@ -195,7 +195,7 @@ class Guide:
     def default(self, option: Any) -> str | None:
         """A sensible answer for the field, given what is known and answered so far."""
         from stcli.entry import st_year
-        from stcli.write import main_supervisor
+        from stcli.portfolio import main_supervisor
 
         path, kind, profile = option.path, self.kind, self.profile
         if kind == "supervisor":

@@ -73,12 +73,11 @@ def empty_row(source: str, portfolio: str, problem: str, **args: Any) -> dict[st
     }
 
 
-def row_of(evaluation: Evaluation, source: str) -> dict[str, Any]:
-    """The cohort row: figures picked from `st status --json`'s document, never recomputed."""
+def row_of(evaluation: Evaluation, doc: dict[str, Any], source: str) -> dict[str, Any]:
+    """The cohort row: figures picked from `st status --json`'s document (`doc`, made by
+    render/status_json.document from the same evaluation), never recomputed."""
     from stcli.i18n import LANGUAGES
-    from stcli.render.status_json import document
 
-    doc = document(evaluation, "sv")
     counts = doc["findings"]
     portfolio = str(evaluation.root)
     progress = evaluation.progress

@@ -271,7 +271,7 @@ def _person(ref: Any, profile: Profile, role: str, unit: str = "") -> Person:
 
 
 def main_supervisor(profile: Profile, day: dt.date | None = None) -> Any:
-    from stcli.write import main_supervisor as main_id
+    from stcli.portfolio import main_supervisor as main_id
 
     return main_id(profile, day)
 
